@@ -1,0 +1,70 @@
+// Model of src/TorchSharp/Optimizers/ASGD.cs. No nullable context, as in the real file.
+using System;
+using System.Collections.Generic;
+using System.IO;
+using static TorchSharp.torch;
+
+namespace TorchSharp
+{
+    using Modules;
+
+    public static partial class torch
+    {
+        public static partial class optim
+        {
+            public static ASGD ASGD(IEnumerable<Parameter> parameters, double lr = 1e-3, double lambd = 1e-4, double alpha = 0.75, double t0 = 1e6, double weight_decay = 0, bool maximize = false) => throw new NotImplementedException();
+
+            public static ASGD ASGD(IEnumerable<(string name, Parameter parameter)> parameters, double lr = 1e-3, double lambd = 1e-4, double alpha = 0.75, double t0 = 1e6, double weight_decay = 0, bool maximize = false) => throw new NotImplementedException();
+
+            public static ASGD ASGD(IEnumerable<ParamGroup<ASGD.Options>> parameters, double lr = 1e-3, double lambd = 1e-4, double alpha = 0.75, double t0 = 1e6, double weight_decay = 0, bool maximize = false) => throw new NotImplementedException();
+        }
+    }
+
+    namespace Modules
+    {
+        using static torch.optim;
+
+        public class ASGD : OptimizerHelper
+        {
+            public ASGD(IEnumerable<Parameter> parameters, double lr = 0.01, double lambd = 1e-4, double alpha = 0.75, double t0 = 1e6, double weight_decay = 0, bool maximize = false) => throw new NotImplementedException();
+
+            public ASGD(IEnumerable<ParamGroup<Options>> parameters, double lr = 0.01, double lambd = 1e-4, double alpha = 0.75, double t0 = 1e6, double weight_decay = 0, bool maximize = false) => throw new NotImplementedException();
+
+            /// <summary>
+            /// Performs a single optimization step (parameter update).
+            /// </summary>
+            public override Tensor step(Func<Tensor> closure = null) => throw new NotImplementedException();
+
+            protected override void Dispose(bool disposing) => throw new NotImplementedException();
+
+            /// <summary>
+            /// Add a param group; options left null are filled in from the optimizer-level defaults.
+            /// </summary>
+            public override void add_param_group(Modules.ParamGroup param_group) => throw new NotImplementedException();
+
+            public class Options : OptimizerOptions
+            {
+                public bool? maximize;
+                public double? lambd;
+                public double? alpha;
+                public double? weight_decay;
+                public double? t0;
+
+                public override void LoadStateDict(BinaryReader reader) => throw new NotImplementedException();
+
+                public override void LoadStateDict(OptimizerOptions source) => throw new NotImplementedException();
+
+                public override void SaveStateDict(BinaryWriter writer) => throw new NotImplementedException();
+            }
+
+            public class ParamGroup : ParamGroup<Options>
+            {
+                public ParamGroup() => throw new NotImplementedException();
+
+                public ParamGroup(IEnumerable<Parameter> parameters, Options options) : base(parameters, options) => throw new NotImplementedException();
+
+                public ParamGroup(IEnumerable<Parameter> parameters, double lr = 0.01, double lambd = 1e-4, double alpha = 0.75, double t0 = 1e6, double weight_decay = 0) => throw new NotImplementedException();
+            }
+        }
+    }
+}
