@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using Decay.Operations;
+using Decay.TorchSharp;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Decay.Rules
+{
+    /// <summary>DECAY001: <c>torch.optim.Adam(...)</c> / <c>new Adam(...)</c> with a
+    /// <c>weight_decay</c> that is not the constant 0. TorchSharp's Adam couples the decay into
+    /// the gradient (L2); AdamW is the decoupled algorithm most code means.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class Decay001AdamWithWeightDecayAnalyzer : TorchSharpAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.DECAY001_AdamWithWeightDecay);
+
+        internal override void OnCompilationStart(CompilationStartAnalysisContext context, TorchSharpContext torch)
+        {
+            var adam = torch.GetOptimizer(OptimizerKind.Adam);
+            if (adam is null)
+            {
+                return;
+            }
+
+            context.RegisterOperationAction(
+                ctx => Analyze(ctx, torch),
+                OperationKind.Invocation,
+                OperationKind.ObjectCreation);
+        }
+
+        private static void Analyze(OperationAnalysisContext context, TorchSharpContext torch)
+        {
+            var call = OptimizerCall.TryCreate(context.Operation, torch);
+            if (call is null || call.Kind != OptimizerKind.Adam)
+            {
+                return;
+            }
+
+            var weightDecay = call.WeightDecay;
+            if (!weightDecay.IsExplicit || weightDecay.IsConstantZero)
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.DECAY001_AdamWithWeightDecay,
+                call.NameLocation,
+                OptimizerCall.Display(weightDecay)));
+        }
+    }
+}

@@ -1,0 +1,268 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Decay.TorchSharp;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace Decay.CodeFixes
+{
+    /// <summary>DECAY001 fix "Use AdamW": renames the factory or type to AdamW, and Adam.ParamGroup /
+    /// Adam.Options written inside the parameters argument to their AdamW twins. Offered only when
+    /// the result still type-checks: the result is not stored in a variable or member typed
+    /// <c>Adam</c> declared elsewhere, and groups passed in are built inside the call.</summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Decay001UseAdamWCodeFixProvider)), Shared]
+    public sealed class Decay001UseAdamWCodeFixProvider : CodeFixProvider
+    {
+        public const string EquivalenceKey = "DECAY001_UseAdamW";
+        private const string Title = "Use AdamW (decoupled weight decay; retune weight_decay)";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.AdamWithWeightDecay);
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null || model is null)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                var node = root.FindNode(diagnostic.Location.SourceSpan);
+                var call = node.AncestorsAndSelf().FirstOrDefault(n =>
+                    n is InvocationExpressionSyntax || n is BaseObjectCreationExpressionSyntax);
+                if (call is null)
+                {
+                    continue;
+                }
+
+                var edits = ComputeEdits(call, model, context.CancellationToken);
+                if (edits is null || edits.Count == 0)
+                {
+                    continue;
+                }
+
+                context.RegisterCodeFix(
+                    CodeAction.Create(Title, ct => ApplyAsync(context.Document, call, ct), EquivalenceKey),
+                    diagnostic);
+            }
+        }
+
+        private static async Task<Document> ApplyAsync(Document document, SyntaxNode call, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || model is null)
+            {
+                return document;
+            }
+
+            var edits = ComputeEdits(call, model, cancellationToken);
+            if (edits is null || edits.Count == 0)
+            {
+                return document;
+            }
+
+            var newRoot = root.ReplaceNodes(edits.Keys, (original, _) => edits[original]);
+            return document.WithSyntaxRoot(newRoot);
+        }
+
+        /// <summary>The renames that turn this Adam construction into AdamW, or null when the
+        /// result would not compile.</summary>
+        private static Dictionary<SyntaxNode, SyntaxNode>? ComputeEdits(SyntaxNode call, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var torch = TorchSharpContext.Get(model.Compilation);
+            var adam = torch?.GetOptimizer(OptimizerKind.Adam);
+            var adamW = torch?.GetOptimizer(OptimizerKind.AdamW);
+            if (torch is null || adam is null || adamW is null)
+            {
+                return null;
+            }
+
+            var edits = new Dictionary<SyntaxNode, SyntaxNode>();
+            ArgumentListSyntax? arguments;
+            switch (call)
+            {
+                case InvocationExpressionSyntax invocation:
+                    {
+                        var name = invocation.Expression switch
+                        {
+                            MemberAccessExpressionSyntax member => member.Name,
+                            SimpleNameSyntax simple => simple,
+                            _ => null,
+                        };
+                        if (name is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != adam.Name)
+                        {
+                            return null;
+                        }
+
+                        edits[identifier] = Rename(identifier, adamW.Name);
+                        arguments = invocation.ArgumentList;
+                        break;
+                    }
+
+                case ObjectCreationExpressionSyntax creation:
+                    if (!AddTypeRename(creation.Type, model, adam, adamW, edits, cancellationToken))
+                    {
+                        return null;
+                    }
+
+                    arguments = creation.ArgumentList;
+                    break;
+
+                case ImplicitObjectCreationExpressionSyntax implicitCreation:
+                    arguments = implicitCreation.ArgumentList;
+                    break;
+
+                default:
+                    return null;
+            }
+
+            // Where the result goes: a variable or member typed Adam must become AdamW too.
+            if (call.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } })
+            {
+                var declaredType = declaration.Type.IsVar ? null : model.GetTypeInfo(declaration.Type, cancellationToken).Type;
+                if (declaredType is null && call is ImplicitObjectCreationExpressionSyntax)
+                {
+                    return null;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(declaredType, adam.Type)
+                    && (declaration.Variables.Count != 1 || !AddTypeRename(declaration.Type, model, adam, adamW, edits, cancellationToken)))
+                {
+                    return null;
+                }
+            }
+            else if (call is ImplicitObjectCreationExpressionSyntax)
+            {
+                return null;
+            }
+            else if (!(call.Parent is ExpressionStatementSyntax)
+                && SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(call, cancellationToken).ConvertedType, adam.Type)
+                && !(call.Parent is MemberAccessExpressionSyntax || call.Parent is ConditionalAccessExpressionSyntax))
+            {
+                // Assigned to a field or property typed Adam, returned from a method returning
+                // Adam, passed where Adam is expected: renaming the call alone would not compile.
+                return null;
+            }
+
+            // Adam.ParamGroup / Adam.Options written inside the parameters argument.
+            if (arguments != null && arguments.Arguments.Count > 0)
+            {
+                var first = FirstParameterArgument(call, arguments, model, cancellationToken);
+                if (first != null)
+                {
+                    var firstType = model.GetTypeInfo(first.Expression, cancellationToken).Type;
+                    var isGroups = MentionsParamGroup(firstType, adam);
+                    var renamedInside = false;
+                    foreach (var identifier in first.Expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+                    {
+                        if (identifier.Identifier.ValueText == adam.Name
+                            && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, adam.Type))
+                        {
+                            edits[identifier] = Rename(identifier, adamW.Name);
+                            renamedInside = true;
+                        }
+                    }
+
+                    if (isGroups && !renamedInside)
+                    {
+                        // Groups built elsewhere (a variable of Adam.ParamGroup[]): renaming the
+                        // call alone would not compile.
+                        return null;
+                    }
+                }
+            }
+
+            return edits;
+        }
+
+        private static ArgumentSyntax? FirstParameterArgument(SyntaxNode call, ArgumentListSyntax arguments, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (model.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol method || method.Parameters.Length == 0)
+            {
+                return null;
+            }
+
+            var firstName = method.Parameters[0].Name;
+            foreach (var argument in arguments.Arguments)
+            {
+                if (argument.NameColon != null)
+                {
+                    if (argument.NameColon.Name.Identifier.ValueText == firstName)
+                    {
+                        return argument;
+                    }
+                }
+                else if (argument == arguments.Arguments[0])
+                {
+                    return argument;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool MentionsParamGroup(ITypeSymbol? type, OptimizerInfo adam)
+        {
+            if (type is IArrayTypeSymbol array)
+            {
+                return SymbolEqualityComparer.Default.Equals(array.ElementType.OriginalDefinition, adam.ParamGroup);
+            }
+
+            if (type is INamedTypeSymbol named)
+            {
+                return named.TypeArguments.Any(t => SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, adam.ParamGroup))
+                    || named.AllInterfaces.Any(i => i.TypeArguments.Any(t => SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, adam.ParamGroup)));
+            }
+
+            return false;
+        }
+
+        /// <summary>Renames the rightmost name of a type written as Adam / TorchSharp.Modules.Adam;
+        /// an alias is replaced by the fully qualified AdamW, simplified where the usings allow.</summary>
+        private static bool AddTypeRename(TypeSyntax type, SemanticModel model, OptimizerInfo adam, OptimizerInfo adamW,
+            Dictionary<SyntaxNode, SyntaxNode> edits, CancellationToken cancellationToken)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(type, cancellationToken).Symbol, adam.Type))
+            {
+                return false;
+            }
+
+            var rightmost = type switch
+            {
+                QualifiedNameSyntax qualified => qualified.Right,
+                AliasQualifiedNameSyntax alias => alias.Name,
+                SimpleNameSyntax simple => simple,
+                _ => null,
+            };
+
+            if (rightmost is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == adam.Name)
+            {
+                edits[identifier] = Rename(identifier, adamW.Name);
+                return true;
+            }
+
+            // using Opt = TorchSharp.Modules.Adam; new Opt(...)
+            var qualifiedName = SyntaxFactory.ParseTypeName("global::" + adamW.Type.ToDisplayString())
+                .WithTriviaFrom(type)
+                .WithAdditionalAnnotations(Simplifier.Annotation);
+            edits[type] = qualifiedName;
+            return true;
+        }
+
+        private static IdentifierNameSyntax Rename(IdentifierNameSyntax identifier, string newName)
+            => identifier.WithIdentifier(SyntaxFactory.Identifier(identifier.Identifier.LeadingTrivia, newName, identifier.Identifier.TrailingTrivia));
+    }
+}
