@@ -2,18 +2,21 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Reflection;
+using System.Threading.Tasks;
 using Decay.MLNet;
 using Decay.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Decay.Tests
 {
     /// <summary>The ML.NET side of the shared machinery: every metadata name Decay binds to
     /// resolves in the ML.NET API model; the context is resolved once per compilation, is null
-    /// without ML.NET and tolerates partial references; and the option-site model reads the three
+    /// without ML.NET and tolerates partial references; the ML.NET analyzers register actions only
+    /// when ML.NET is referenced (TorchSharp not needed); and the option-site model reads the three
     /// forms the rules rely on.</summary>
     public class MLNetContextTests
     {
@@ -102,6 +105,82 @@ namespace Decay.Tests
             Assert.True(all.Has(MLNetTrainer.LightGbmBooster));
             Assert.True(all.Has(MLNetTrainer.SymbolicSgd));
             Assert.True(all.HasNasBertTrainers);
+        }
+
+        // ---------------------------------------------------------------- registration
+
+        private const string OrdinaryCode = """
+            using System.Collections.Generic;
+            using System.Linq;
+
+            class Accounts
+            {
+                private readonly List<decimal> balances = new();
+
+                public decimal Total() => balances.Sum();
+            }
+            """;
+
+        private static ImmutableArray<DiagnosticAnalyzer> MLNetAnalyzers()
+            => RuleCatalogTests.AllAnalyzers().Where(a => a is MLNetAnalyzer).ToImmutableArray();
+
+        private static async Task<ImmutableDictionary<DiagnosticAnalyzer, Microsoft.CodeAnalysis.Diagnostics.Telemetry.AnalyzerTelemetryInfo>> TelemetryAsync(
+            ImmutableArray<DiagnosticAnalyzer> analyzers, IEnumerable<MetadataReference> references)
+        {
+            var withAnalyzers = Compilation(references, OrdinaryCode).WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+            var result = await withAnalyzers.GetAnalysisResultAsync(default);
+            return result.AnalyzerTelemetryInfo;
+        }
+
+        private static int Actions(Microsoft.CodeAnalysis.Diagnostics.Telemetry.AnalyzerTelemetryInfo info)
+            => info.OperationActionsCount + info.SyntaxNodeActionsCount + info.SymbolActionsCount + info.OperationBlockStartActionsCount
+               + info.OperationBlockActionsCount + info.CodeBlockStartActionsCount + info.SemanticModelActionsCount
+               + info.SyntaxTreeActionsCount + info.CompilationEndActionsCount;
+
+        [Fact]
+        public void Five_ML_NET_analyzers_exist()
+        {
+            var ids = MLNetAnalyzers().SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).OrderBy(id => id);
+            Assert.Equal(new[] { "DECAY101", "DECAY102", "DECAY103", "DECAY104", "DECAY107" }, ids);
+        }
+
+        [Fact]
+        public async Task With_neither_library_the_ML_NET_analyzers_register_nothing()
+        {
+            var analyzers = MLNetAnalyzers();
+            var telemetry = await TelemetryAsync(analyzers, TestReferences.Net80);
+            Assert.All(analyzers, a => Assert.Equal(0, Actions(telemetry[a])));
+        }
+
+        [Fact]
+        public async Task With_TorchSharp_but_not_ML_NET_the_ML_NET_analyzers_register_nothing()
+        {
+            var analyzers = MLNetAnalyzers();
+            var telemetry = await TelemetryAsync(analyzers, TestReferences.Default);
+            Assert.All(analyzers, a => Assert.Equal(0, Actions(telemetry[a])));
+        }
+
+        [Fact]
+        public async Task With_ML_NET_and_without_TorchSharp_every_ML_NET_analyzer_registers_operation_actions()
+        {
+            Assert.DoesNotContain(TestReferences.MLNet, r => r.Display != null && r.Display.EndsWith("TorchSharp.dll", System.StringComparison.Ordinal)
+                && !r.Display.EndsWith("Microsoft.ML.TorchSharp.dll", System.StringComparison.Ordinal));
+            var analyzers = MLNetAnalyzers();
+            var telemetry = await TelemetryAsync(analyzers, TestReferences.MLNet);
+            Assert.All(analyzers, a => Assert.True(telemetry[a].OperationActionsCount > 0, a.GetType().Name));
+        }
+
+        [Fact]
+        public async Task With_Microsoft_ML_alone_DECAY107_registers_nothing_and_the_others_do()
+        {
+            var analyzers = MLNetAnalyzers();
+            var telemetry = await TelemetryAsync(analyzers, TestReferences.Net80.AddRange(TestReferences.MLNetCore));
+            foreach (var analyzer in analyzers)
+            {
+                var isDecay107 = analyzer.SupportedDiagnostics.Any(d => d.Id == "DECAY107");
+                Assert.True(isDecay107 == (Actions(telemetry[analyzer]) == 0), analyzer.GetType().Name);
+            }
         }
 
         // ---------------------------------------------------------------- the option-site model
