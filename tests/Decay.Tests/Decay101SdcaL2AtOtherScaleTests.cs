@@ -159,7 +159,7 @@ namespace Decay.Tests
                 """, Key);
 
         [Fact]
-        public Task Positional_argument_becomes_null()
+        public Task Positional_argument_or_one_followed_by_positional_arguments_becomes_null()
             => Verify.VerifyCodeFixAsync("""
                 using Microsoft.ML;
 
@@ -168,6 +168,8 @@ namespace Decay.Tests
                     void Train(MLContext mlContext)
                     {
                         var trainer = mlContext.BinaryClassification.Trainers.SdcaLogisticRegression("Label", "Features", null, [|4f|], 0.1f);
+                        // Named in its own position and followed by a positional argument: removing it would shift 0.1f.
+                        var other = mlContext.BinaryClassification.Trainers.SdcaLogisticRegression("Label", "Features", null, [|l2Regularization: 4f|], 0.1f);
                     }
                 }
                 """, """
@@ -178,6 +180,8 @@ namespace Decay.Tests
                     void Train(MLContext mlContext)
                     {
                         var trainer = mlContext.BinaryClassification.Trainers.SdcaLogisticRegression("Label", "Features", null, null, 0.1f);
+                        // Named in its own position and followed by a positional argument: removing it would shift 0.1f.
+                        var other = mlContext.BinaryClassification.Trainers.SdcaLogisticRegression("Label", "Features", null, l2Regularization: null, 0.1f);
                     }
                 }
                 """, Key);

@@ -226,14 +226,14 @@ namespace Decay.Tests
                 """);
             Assert.Equal(3, sites.Count);
             var l1 = sites[0];
-            Assert.Equal((MLNetTrainer.Sdca, SdcaTask.Classification, MLNetOption.L1, OptionSiteForm.Argument), (l1.Trainer, l1.Task, l1.Option, l1.Form));
+            Assert.Equal((MLNetTrainer.Sdca, SdcaTask.Classification, MLNetOption.L1, OptionSiteForm.Argument), (l1.Trainer, l1.SdcaTask, l1.Option, l1.Form));
             Assert.Equal(0.5, l1.Value.Number);
             Assert.Equal("SdcaLogisticRegression", l1.TrainerName);
             var l2 = l1.GetSibling(MLNetOption.L2);
             Assert.True(l2.IsKnown && l2.IsWritten);
             Assert.Equal(2.0, l2.Value.Number);
             Assert.Equal((MLNetOption.L2, 2.0), (sites[1].Option, sites[1].Value.Number));
-            Assert.Equal(SdcaTask.Regression, sites[2].Task);
+            Assert.Equal(SdcaTask.Regression, sites[2].SdcaTask);
             Assert.True(sites[2].Value.IsNull);
             // Omitted optional parameters are not sites, but are known siblings with their default.
             var omitted = sites[2].GetSibling(MLNetOption.L1);
@@ -258,12 +258,12 @@ namespace Decay.Tests
                 }
                 """);
             Assert.Equal(6, sites.Count);
-            Assert.Equal((SdcaTask.Classification, OptionSiteForm.Initializer, 0.0), (sites[0].Task, sites[0].Form, sites[0].Value.Number));
-            Assert.Equal((SdcaTask.Classification, MLNetOption.L1, OptionValueKind.NonConstant), (sites[1].Task, sites[1].Option, sites[1].Value.Kind));
+            Assert.Equal((SdcaTask.Classification, OptionSiteForm.Initializer, 0.0), (sites[0].SdcaTask, sites[0].Form, sites[0].Value.Number));
+            Assert.Equal((SdcaTask.Classification, MLNetOption.L1, OptionValueKind.NonConstant), (sites[1].SdcaTask, sites[1].Option, sites[1].Value.Kind));
             Assert.False(sites[1].GetSibling(MLNetOption.L2).IsWritten);
-            Assert.Equal((SdcaTask.Classification, OptionSiteForm.Assignment), (sites[2].Task, sites[2].Form));
+            Assert.Equal((SdcaTask.Classification, OptionSiteForm.Assignment), (sites[2].SdcaTask, sites[2].Form));
             Assert.False(sites[2].GetSibling(MLNetOption.L1).IsKnown);
-            Assert.Equal((MLNetTrainer.Sdca, SdcaTask.Unknown), (sites[3].Trainer, sites[3].Task));
+            Assert.Equal((MLNetTrainer.Sdca, SdcaTask.Unknown), (sites[3].Trainer, sites[3].SdcaTask));
             Assert.Equal((MLNetTrainer.Sgd, "SgdCalibratedTrainer.Options"), (sites[4].Trainer, sites[4].TrainerName));
             Assert.Equal((MLNetTrainer.LightGbmBooster, MLNetOption.L1, 0.5), (sites[5].Trainer, sites[5].Option, sites[5].Value.Number));
         }

@@ -49,7 +49,7 @@ namespace Decay.MLNet
         {
             ReceiverType = receiverType;
             Trainer = trainer;
-            Task = task;
+            SdcaTask = task;
             Option = option;
             Form = form;
             Operation = operation;
@@ -64,7 +64,7 @@ namespace Decay.MLNet
 
         /// <summary>For SDCA: classification or regression, from the static type of the catalog
         /// receiver or of the options object.</summary>
-        public SdcaTask Task { get; }
+        public SdcaTask SdcaTask { get; }
 
         public MLNetOption Option { get; }
 
@@ -92,7 +92,7 @@ namespace Decay.MLNet
         public Location Location => Operation.Syntax.GetLocation();
 
         /// <summary>Classification SDCA (DECAY101's scope).</summary>
-        public bool IsClassificationSdca => Trainer == MLNetTrainer.Sdca && Task == SdcaTask.Classification;
+        public bool IsClassificationSdca => Trainer == MLNetTrainer.Sdca && SdcaTask == SdcaTask.Classification;
 
         /// <summary>The explicit regularization arguments of a convenience catalog call
         /// (StandardTrainersCatalog; the receiver arrives as argument 0, bound to <c>catalog</c>).

@@ -60,14 +60,14 @@ namespace Decay.Rules
             }
 
             var automatic = l2.IsKnown && (l2.Value.IsNull || (!l2.IsWritten && !l2.Value.IsConstant));
-            if (automatic && site.Task == SdcaTask.Classification)
+            if (automatic && site.SdcaTask == SdcaTask.Classification)
             {
                 return t.IsNumber
                     ? $"if L2 is left to SDCA (≈2.7e-5 on typical data) the effective L1 weight is only ≈ {tText} × 2.7e-5 = {MLNetFormat.Number(t.Number * TypicalAutomaticL2)}{Shrink}"
                     : $"if L2 is left to SDCA (≈2.7e-5 on typical data) the effective L1 weight is only ≈ t × 2.7e-5{Shrink}";
             }
 
-            if (automatic && site.Task == SdcaTask.Regression)
+            if (automatic && site.SdcaTask == SdcaTask.Regression)
             {
                 return $"if L2 is left to SDCA (1e-4 to 1e-2, by row count) the effective L1 weight is {tText} × that{Shrink}";
             }
