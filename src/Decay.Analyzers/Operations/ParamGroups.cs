@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using Decay.TorchSharp;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Decay.Operations
@@ -180,6 +182,25 @@ namespace Decay.Operations
 
         /// <summary>Not known to be zero: a non-zero constant, or a non-constant value the user wrote.</summary>
         public bool MayBeNonZero => Exists && IsKnown && !IsConstantZero && (HasConstant || IsWritten);
+
+        /// <summary>A short display for messages: the source text of the value the user wrote,
+        /// or the constant.</summary>
+        public string Display()
+        {
+            var text = Syntax switch
+            {
+                ArgumentSyntax argument => argument.Expression.ToString(),
+                AssignmentExpressionSyntax assignment => assignment.Right.ToString(),
+                _ => null,
+            };
+
+            if (text != null)
+            {
+                return text.Length > 40 ? text.Substring(0, 37) + "..." : text;
+            }
+
+            return HasConstant ? Constant.ToString("R", CultureInfo.InvariantCulture) : "?";
+        }
     }
 
     /// <summary>The parameter groups of one optimizer construction, as far as the analyzer can see
