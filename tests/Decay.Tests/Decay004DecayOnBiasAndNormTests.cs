@@ -536,6 +536,27 @@ namespace Decay.Tests
                 }
                 """);
 
+        [Fact]
+        public Task A_YOLO_style_split_where_no_group_sets_weight_decay_excludes_nothing()
+            => VerifyWithModelAsync("""
+                using System.Linq;
+                using TorchSharp;
+                using TorchSharp.Modules;
+
+                class Trainer
+                {
+                    void Train(Net model)
+                    {
+                        var norms = model.named_parameters().Where(np => np.name.Contains("norm")).Select(np => np.parameter);
+                        var weights = model.named_parameters().Where(np => np.name.EndsWith(".weight") && !np.name.Contains("norm")).Select(np => np.parameter);
+                        var biases = model.named_parameters().Where(np => np.name.EndsWith(".bias")).Select(np => np.parameter);
+                        var optimizer = torch.optim.[|SGD|](norms, 0.01, momentum: 0.937, nesterov: true, weight_decay: 5e-4);
+                        optimizer.add_param_group(new SGD.ParamGroup { Parameters = weights });
+                        optimizer.add_param_group(new SGD.ParamGroup { Parameters = biases });
+                    }
+                }
+                """);
+
         // ------------------------------------------------------------ must not report
 
         [Fact]

@@ -1,5 +1,10 @@
+using System.IO;
 using System.Threading.Tasks;
 using Decay.CodeFixes;
+using Decay.Rules;
+using Decay.Testing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Verify = Decay.Testing.CSharpCodeFixVerifier<
     Decay.Rules.Decay007AdamWWithoutWeightDecayAnalyzer,
     Decay.CodeFixes.Decay007AddWeightDecayCodeFixProvider>;
@@ -210,6 +215,62 @@ namespace Decay.Tests
                 }
                 """, Key);
 
+        /// <summary>A TorchSharp whose AdamW factory declares <paramref name="weightDecayDefault"/>.</summary>
+        private static MetadataReference MiniTorchSharp(string weightDecayDefault)
+        {
+            var source = $$"""
+                using System.Collections.Generic;
+                namespace TorchSharp
+                {
+                    public static partial class torch
+                    {
+                        public class Tensor { }
+                        public static partial class optim
+                        {
+                            public static Modules.AdamW AdamW(IEnumerable<Modules.Parameter> parameters, double lr = 1e-3, double weight_decay = {{weightDecayDefault}}) => null!;
+                        }
+                        public static partial class nn
+                        {
+                            public class Module { public IEnumerable<Modules.Parameter> parameters(bool recurse = true) => null!; }
+                        }
+                    }
+                    namespace Modules
+                    {
+                        public class Parameter : torch.Tensor { }
+                        public class OptimizerOptions { }
+                        public class AdamW
+                        {
+                            public class Options : OptimizerOptions { public double? weight_decay; }
+                            public class ParamGroup { }
+                        }
+                    }
+                }
+                """;
+            var compilation = CSharpCompilation.Create("TorchSharp", new[] { CSharpSyntaxTree.ParseText(source) }, TestReferences.Net80,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            using var stream = new MemoryStream();
+            var result = compilation.Emit(stream);
+            Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+            return MetadataReference.CreateFromImage(stream.ToArray());
+        }
+
+        [Theory]
+        [InlineData("0", true)]
+        [InlineData("0.01", false)]
+        public async Task The_default_is_read_from_the_referenced_TorchSharp(string weightDecayDefault, bool reported)
+        {
+            var test = new CSharpAnalyzerVerifier<Decay007AdamWWithoutWeightDecayAnalyzer>.Test
+            {
+                TestCode = reported
+                    ? "class T { void M(TorchSharp.torch.nn.Module m) { var o = TorchSharp.torch.optim.[|AdamW|](m.parameters()); } }"
+                    : "class T { void M(TorchSharp.torch.nn.Module m) { var o = TorchSharp.torch.optim.AdamW(m.parameters()); } }",
+            };
+            test.References.Clear();
+            test.References.AddRange(TestReferences.Net80);
+            test.References.Add(MiniTorchSharp(weightDecayDefault));
+            await test.RunAsync();
+        }
+
         // ------------------------------------------------------------ must not report
 
         [Fact]
@@ -268,5 +329,28 @@ namespace Decay.Tests
                     }
                 }
                 """);
+
+        [Fact]
+        public Task Half_typed_code_does_not_crash()
+        {
+            var test = new CSharpAnalyzerVerifier<Decay007AdamWWithoutWeightDecayAnalyzer>.Test { AllowCompilerErrors = true };
+            test.TestState.AddSource("""
+                using TorchSharp;
+                using TorchSharp.Modules;
+
+                class Trainer
+                {
+                    void Train(torch.nn.Module model, Unknown thing)
+                    {
+                        var a = torch.optim.AdamW(new AdamW.ParamGroup[] { new(model.parameters(), ), new() { Options = new() { weight_decay = } } }, weight_decay: 0.1);
+                        var b = torch.optim.AdamW(thing, weight_decay: 1e-4, maximize: true);
+                        var c = new AdamW(model.parameters(, weight_decay: 1e-4);
+                        c.add_param_group(new AdamW.ParamGroup(thing, lr: ));
+                        var d = torch.optim.AdamW(new[] { new AdamW.ParamGroup(model.parameters(), new AdamW.Options { Missing = 1 }) });
+                    }
+                }
+                """);
+            return test.RunAsync();
+        }
     }
 }

@@ -60,7 +60,20 @@ namespace Decay.Tests
         [InlineData("model.named_parameters().Where(np => !np.name.Contains(\"bias\")).Select(np => np.parameter)")]
         [InlineData("model.named_parameters().Where(np => !np.Item1.EndsWith(\"norm.weight\"))")]
         public void Filters_on_names_or_dimensions_exclude(string expression)
-            => Assert.Equal(SelectionKind.Excluding, Of(expression).Kind);
+        {
+            var selection = Of(expression);
+            Assert.Equal(SelectionKind.Excluding, selection.Kind);
+            Assert.Equal("model", Assert.Single(selection.Modules).Syntax.ToString());
+            Assert.Null(selection.ParametersCall);
+        }
+
+        [Fact]
+        public void Concat_of_a_filtered_part_and_a_whole_module_selects_the_whole_module_only()
+        {
+            var selection = Of("model.parameters().Where(p => p.dim() >= 2).Concat(head.parameters())");
+            Assert.Equal(SelectionKind.AllOf, selection.Kind);
+            Assert.Equal("head", Assert.Single(selection.Modules).Syntax.ToString());
+        }
 
         [Theory]
         [InlineData("model.parameters().Where(p => !frozen.Contains(p))")]

@@ -16,7 +16,8 @@ namespace Decay.Operations
         AllOf,
 
         /// <summary>Filtered on names or on dimensions (<c>Where(p =&gt; p.dim() &gt;= 2)</c>,
-        /// <c>Where(np =&gt; !np.name.Contains("bias"))</c>): the user chose what to decay.</summary>
+        /// <c>Where(np =&gt; !np.name.Contains("bias"))</c>): the user chose what to decay. The
+        /// modules filtered are in <see cref="ParameterSelection.Modules"/>.</summary>
         Excluding,
     }
 
@@ -35,12 +36,14 @@ namespace Decay.Operations
 
         public static ParameterSelection Unknown { get; } = new ParameterSelection(SelectionKind.Unknown, ImmutableArray<IOperation>.Empty, null);
 
-        public static ParameterSelection Excluding { get; } = new ParameterSelection(SelectionKind.Excluding, ImmutableArray<IOperation>.Empty, null);
+        private static ParameterSelection Excluding(ImmutableArray<IOperation> modules)
+            => new ParameterSelection(SelectionKind.Excluding, modules, null);
 
         public SelectionKind Kind { get; }
 
-        /// <summary>For <see cref="SelectionKind.AllOf"/>: the module expressions (the receivers of
-        /// <c>parameters()</c>).</summary>
+        /// <summary>The module expressions (the receivers of <c>parameters()</c>): all of whose
+        /// parameters are selected (<see cref="SelectionKind.AllOf"/>), or which the filter selects
+        /// from (<see cref="SelectionKind.Excluding"/>).</summary>
         public ImmutableArray<IOperation> Modules { get; }
 
         /// <summary>The <c>m.parameters()</c> / <c>m.named_parameters()</c> call when the source is
@@ -106,21 +109,25 @@ namespace Decay.Operations
                     // Whatever the other part is, a part that is all of a module decays all of it.
                     if (first.Kind == SelectionKind.AllOf || second.Kind == SelectionKind.AllOf)
                     {
-                        return new ParameterSelection(SelectionKind.AllOf, first.Modules.AddRange(second.Modules), null);
+                        var modules = first.Kind == SelectionKind.AllOf ? first.Modules : ImmutableArray<IOperation>.Empty;
+                        return new ParameterSelection(SelectionKind.AllOf,
+                            second.Kind == SelectionKind.AllOf ? modules.AddRange(second.Modules) : modules, null);
                     }
 
-                    return first.Kind == SelectionKind.Excluding && second.Kind == SelectionKind.Excluding ? Excluding : Unknown;
+                    return first.Kind == SelectionKind.Excluding && second.Kind == SelectionKind.Excluding
+                        ? Excluding(first.Modules.AddRange(second.Modules))
+                        : Unknown;
 
                 case "Where" when invocation.Arguments.Length == 2:
                     var source = Of(inner, torch, depth + 1);
                     if (source.Kind != SelectionKind.AllOf)
                     {
-                        return source.Kind == SelectionKind.Excluding ? Excluding : Unknown;
+                        return source.Kind == SelectionKind.Excluding ? Excluding(source.Modules) : Unknown;
                     }
 
                     return ClassifyFilter(invocation.Arguments[1].Value) switch
                     {
-                        FilterKind.NameOrDimension => Excluding,
+                        FilterKind.NameOrDimension => Excluding(source.Modules),
                         FilterKind.RequiresGrad => Unwrapped(source),
                         _ => Unknown,
                     };

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Decay.Operations;
 using Decay.TorchSharp;
 using Microsoft.CodeAnalysis;
@@ -10,9 +12,11 @@ namespace Decay.Rules
     /// <summary>DECAY004: an optimizer whose decay is non-zero (or not constant) over ALL the
     /// parameters of a module that holds biases or normalization gains, either directly
     /// (<c>model.parameters()</c>) or through parameter groups none of which sets its own
-    /// <c>weight_decay</c> (every group inherits the decay). Silent when a group sets its own
-    /// decay, when the parameters are filtered by name or dimension, when the groups or the
-    /// module's contents cannot be seen, and for modules with nothing to exclude.</summary>
+    /// <c>weight_decay</c> (every group inherits the decay, also when the groups split one
+    /// module by name or dimension). Silent when a group sets its own decay, when the
+    /// parameters are filtered by name or dimension (and the rest is in no other group), when
+    /// the groups or the module's contents cannot be seen, and for modules with nothing to
+    /// exclude.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class Decay004DecayOnBiasAndNormAnalyzer : TorchSharpAnalyzer
     {
@@ -61,16 +65,37 @@ namespace Decay.Rules
                 }
             }
 
-            foreach (var group in groups.Groups)
+            // A module split across several groups by name or dimension (biases in one group,
+            // weights in another) is still decayed everywhere when no group sets its own decay.
+            var selections = new ParameterSelection[groups.Groups.Length];
+            var groupsPerModule = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
+            for (var i = 0; i < selections.Length; i++)
             {
-                var selection = ParameterSelection.Of(group.Parameters, torch);
-                if (selection.Kind != SelectionKind.AllOf)
+                selections[i] = ParameterSelection.Of(groups.Groups[i].Parameters, torch);
+                foreach (var key in selections[i].Modules.Select(ModuleKey).Where(k => k != null).Distinct(SymbolEqualityComparer.Default))
+                {
+                    groupsPerModule[key!] = groupsPerModule.TryGetValue(key!, out var count) ? count + 1 : 1;
+                }
+            }
+
+            for (var i = 0; i < selections.Length; i++)
+            {
+                var group = groups.Groups[i];
+                var selection = selections[i];
+                if (selection.Kind == SelectionKind.Unknown)
                 {
                     continue;
                 }
 
                 foreach (var module in selection.Modules)
                 {
+                    if (selection.Kind == SelectionKind.Excluding
+                        && !(ModuleKey(module) is ISymbol key && groupsPerModule.TryGetValue(key, out var count) && count > 1))
+                    {
+                        // Filtered, and the rest of the module is in no other group: excluded.
+                        continue;
+                    }
+
                     if (modules.OfExpression(module, context.CancellationToken).BiasOrNorm != Presence.Yes)
                     {
                         continue;
@@ -92,6 +117,19 @@ namespace Decay.Rules
                 }
             }
         }
+
+        /// <summary>The variable, parameter, field or property a module expression reads (the
+        /// containing type for <c>this</c>), to tell whether two groups draw from the same module.</summary>
+        private static ISymbol? ModuleKey(IOperation module)
+            => module.WalkDownConversion() switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                IFieldReferenceOperation field => field.Field,
+                IPropertyReferenceOperation property => property.Property,
+                IInstanceReferenceOperation instance => instance.Type,
+                _ => null,
+            };
 
         private static string ModuleName(IOperation module)
         {
