@@ -273,28 +273,5 @@ namespace Decay.Tests
                     AdamW.ParamGroup Head(torch.nn.Module model) => new AdamW.ParamGroup(model.parameters(), weight_decay: 0);
                 }
                 """);
-
-        [Fact]
-        public Task Half_typed_code_does_not_crash()
-        {
-            var test = new CSharpAnalyzerVerifier<Decay008ParamGroupPinsDefaultsAnalyzer>.Test { AllowCompilerErrors = true };
-            test.TestState.AddSource("""
-                using TorchSharp;
-                using TorchSharp.Modules;
-
-                class Trainer
-                {
-                    void Train(torch.nn.Module model, Unknown thing)
-                    {
-                        var a = torch.optim.NAdam(new NAdam.ParamGroup[] { new(model.parameters(), ), new() { Options = new() { weight_decay = } } }, weight_decay: 0.1);
-                        var b = torch.optim.NAdam(thing, weight_decay: 1e-4, maximize: true);
-                        var c = new NAdam(model.parameters(, weight_decay: 1e-4);
-                        c.add_param_group(new NAdam.ParamGroup(thing, lr: ));
-                        var d = torch.optim.NAdam(new[] { new NAdam.ParamGroup(model.parameters(), new NAdam.Options { Missing = 1 }) });
-                    }
-                }
-                """);
-            return test.RunAsync();
-        }
     }
 }

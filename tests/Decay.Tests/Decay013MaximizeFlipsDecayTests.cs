@@ -176,28 +176,5 @@ namespace Decay.Tests
                     }
                 }
                 """);
-
-        [Fact]
-        public Task Half_typed_code_does_not_crash()
-        {
-            var test = new CSharpAnalyzerVerifier<Decay013MaximizeFlipsDecayAnalyzer>.Test { AllowCompilerErrors = true };
-            test.TestState.AddSource("""
-                using TorchSharp;
-                using TorchSharp.Modules;
-
-                class Trainer
-                {
-                    void Train(torch.nn.Module model, Unknown thing)
-                    {
-                        var a = torch.optim.SGD(new SGD.ParamGroup[] { new(model.parameters(), ), new() { Options = new() { weight_decay = } } }, weight_decay: 0.1);
-                        var b = torch.optim.SGD(thing, weight_decay: 1e-4, maximize: true);
-                        var c = new SGD(model.parameters(, weight_decay: 1e-4);
-                        c.add_param_group(new SGD.ParamGroup(thing, lr: ));
-                        var d = torch.optim.SGD(new[] { new SGD.ParamGroup(model.parameters(), new SGD.Options { Missing = 1 }) });
-                    }
-                }
-                """);
-            return test.RunAsync();
-        }
     }
 }

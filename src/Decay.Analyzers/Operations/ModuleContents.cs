@@ -254,30 +254,15 @@ namespace Decay.Operations
                 return ModuleContents.EmbeddingOnly;
             }
 
-            var affine = Flag(invocation, "elementwise_affine") ?? Flag(invocation, "affine");
-            if (affine != null)
+            // A norm without affine has neither gain nor bias, whatever `bias` says.
+            var flag = Flag(invocation, "elementwise_affine") ?? Flag(invocation, "affine")
+                ?? Flag(invocation, "hasBias") ?? Flag(invocation, "bias");
+            return flag switch
             {
-                // A norm without affine has neither gain nor bias, whatever `bias` says.
-                return affine.Value switch
-                {
-                    Presence.Yes => ModuleContents.BiasesOrNorms,
-                    Presence.No => ModuleContents.None,
-                    _ => ModuleContents.Unknown,
-                };
-            }
-
-            var bias = Flag(invocation, "hasBias") ?? Flag(invocation, "bias");
-            if (bias != null)
-            {
-                return bias.Value switch
-                {
-                    Presence.Yes => ModuleContents.BiasesOrNorms,
-                    Presence.No => ModuleContents.None,
-                    _ => ModuleContents.Unknown,
-                };
-            }
-
-            return ModuleContents.Unknown;
+                Presence.Yes => ModuleContents.BiasesOrNorms,
+                Presence.No => ModuleContents.None,
+                _ => ModuleContents.Unknown,
+            };
         }
 
         /// <summary>A layer flag: a bool parameter (the argument, or the declared default), or a

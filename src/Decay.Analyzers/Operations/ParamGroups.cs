@@ -37,11 +37,18 @@ namespace Decay.Operations
             Value = value;
             Parameter = parameter;
             Syntax = syntax;
-            double constant = 0;
-            HasConstant = value != null
-                ? value.TryGetConstantDouble(out constant) || TryGetBool(value, out constant)
-                : parameter != null && TryGetDefault(parameter, out constant);
-            Constant = constant;
+            if (value != null)
+            {
+                HasConstant = value.TryGetConstantDouble(out var constant) || HyperparameterValue.TryBool(value, out constant);
+                Constant = constant;
+            }
+            else
+            {
+                // The positional constructor's declared default, read from metadata.
+                var pinned = new HyperparameterValue(parameter, null);
+                HasConstant = pinned.HasConstant;
+                Constant = pinned.Constant;
+            }
         }
 
         /// <summary>The option's name as the optimizer call spells its parameter: <c>lr</c> for
@@ -65,35 +72,6 @@ namespace Decay.Operations
 
         /// <summary>The constant (booleans are 1 and 0).</summary>
         public double Constant { get; }
-
-        internal static bool TryGetBool(IOperation value, out double constant)
-        {
-            constant = 0;
-            if (value.TryGetConstantBool(out var flag))
-            {
-                constant = flag ? 1 : 0;
-                return true;
-            }
-
-            return false;
-        }
-
-        internal static bool TryGetDefault(IParameterSymbol parameter, out double constant)
-        {
-            constant = 0;
-            if (!parameter.HasExplicitDefaultValue)
-            {
-                return false;
-            }
-
-            if (parameter.ExplicitDefaultValue is bool flag)
-            {
-                constant = flag ? 1 : 0;
-                return true;
-            }
-
-            return OperationExtensions.TryConvert(new Optional<object?>(parameter.ExplicitDefaultValue), out constant);
-        }
     }
 
     /// <summary>One parameter group of an optimizer: its parameter source and the options it sets
@@ -471,6 +449,12 @@ namespace Decay.Operations
                         var parameter = ctorParameters[i];
                         var argument = creation.Arguments.GetArgument(parameter.Name);
                         var name = NormalizeOptionName(parameter.Name);
+                        if (argument != null && argument.IsExplicit() && IsInvalid(argument.Value))
+                        {
+                            optionsKnown = false;
+                            continue;
+                        }
+
                         options[name] = argument != null && argument.IsExplicit()
                             ? new GroupOption(name, argument.Value, parameter, argument.Syntax)
                             : new GroupOption(name, null, parameter, creation.Syntax);
@@ -481,7 +465,7 @@ namespace Decay.Operations
                 {
                     foreach (var initializer in creation.Initializer.Initializers)
                     {
-                        if (initializer is not ISimpleAssignmentOperation assignment)
+                        if (initializer is not ISimpleAssignmentOperation assignment || IsInvalid(assignment.Value))
                         {
                             optionsKnown = false;
                             continue;
@@ -524,6 +508,10 @@ namespace Decay.Operations
                 return new ParamGroupInfo(form, creation, parameters, optionsKnown, options);
             }
 
+            /// <summary>Half-typed code (<c>weight_decay = </c>): the value cannot be judged.</summary>
+            private static bool IsInvalid(IOperation value)
+                => value.WalkDownConversion(includeExplicit: true) is IInvalidOperation;
+
             private static IOperation? ExplicitValue(IArgumentOperation? argument)
                 => argument != null && argument.IsExplicit() ? argument.Value : null;
 
@@ -544,7 +532,8 @@ namespace Decay.Operations
                         var known = true;
                         foreach (var initializer in creation.Initializer.Initializers)
                         {
-                            if (initializer is ISimpleAssignmentOperation assignment && MemberName(assignment.Target) is string member)
+                            if (initializer is ISimpleAssignmentOperation assignment && MemberName(assignment.Target) is string member
+                                && !IsInvalid(assignment.Value))
                             {
                                 if (member == "InitialLearningRate")
                                 {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -18,7 +19,7 @@ namespace Decay.Rules
     /// the groups or the module's contents cannot be seen, and for modules with nothing to
     /// exclude.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class Decay004DecayOnBiasAndNormAnalyzer : TorchSharpAnalyzer
+    public sealed class Decay004DecayOnBiasAndNormAnalyzer : OptimizerCallAnalyzer
     {
         /// <summary>Diagnostic property: present when the fix can split the call's own
         /// <c>m.parameters()</c> into a decayed and an undecayed group.</summary>
@@ -27,23 +28,14 @@ namespace Decay.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.DECAY004_DecayOnBiasAndNorm);
 
-        internal override void OnCompilationStart(CompilationStartAnalysisContext context, TorchSharpContext torch)
+        internal override Action<OperationAnalysisContext, OptimizerCall> Start(TorchSharpContext torch)
         {
             var modules = new ModuleContentsProvider(torch);
-            context.RegisterOperationAction(
-                ctx => Analyze(ctx, torch, modules),
-                OperationKind.Invocation,
-                OperationKind.ObjectCreation);
+            return (context, call) => Analyze(context, call, torch, modules);
         }
 
-        private static void Analyze(OperationAnalysisContext context, TorchSharpContext torch, ModuleContentsProvider modules)
+        private static void Analyze(OperationAnalysisContext context, OptimizerCall call, TorchSharpContext torch, ModuleContentsProvider modules)
         {
-            var call = OptimizerCall.TryCreate(context.Operation, torch);
-            if (call is null)
-            {
-                return;
-            }
-
             var weightDecay = call.WeightDecay;
             if (!weightDecay.Exists || !weightDecay.MayBeNonZero)
             {

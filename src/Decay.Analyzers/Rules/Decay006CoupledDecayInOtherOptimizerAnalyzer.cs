@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Decay.Operations;
 using Decay.TorchSharp;
@@ -12,18 +13,13 @@ namespace Decay.Rules
     /// (and, for SGD, that group's effective momentum is a non-zero constant; a non-constant
     /// momentum is silent). Adam is DECAY001's; AdamW decouples.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class Decay006CoupledDecayInOtherOptimizerAnalyzer : TorchSharpAnalyzer
+    public sealed class Decay006CoupledDecayInOtherOptimizerAnalyzer : OptimizerCallAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.DECAY006_CoupledDecayInOtherOptimizer);
 
-        internal override void OnCompilationStart(CompilationStartAnalysisContext context, TorchSharpContext torch)
-        {
-            context.RegisterOperationAction(
-                ctx => Analyze(ctx, torch),
-                OperationKind.Invocation,
-                OperationKind.ObjectCreation);
-        }
+        internal override Action<OperationAnalysisContext, OptimizerCall> Start(TorchSharpContext torch)
+            => (context, call) => Analyze(context, call, torch);
 
         private static bool IsCoupledAdaptiveOrSgd(OptimizerKind kind)
             => kind switch
@@ -33,10 +29,9 @@ namespace Decay.Rules
                 _ => false,
             };
 
-        private static void Analyze(OperationAnalysisContext context, TorchSharpContext torch)
+        private static void Analyze(OperationAnalysisContext context, OptimizerCall call, TorchSharpContext torch)
         {
-            var call = OptimizerCall.TryCreate(context.Operation, torch);
-            if (call is null || !IsCoupledAdaptiveOrSgd(call.Kind) || !call.WeightDecay.Exists)
+            if (!IsCoupledAdaptiveOrSgd(call.Kind) || !call.WeightDecay.Exists)
             {
                 return;
             }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Decay.Operations;
 using Decay.TorchSharp;
@@ -12,7 +13,7 @@ namespace Decay.Rules
     /// every group writes it (the nanoGPT recipe), when the call writes it (even 0), when the
     /// groups cannot all be seen, and if a TorchSharp version changes the default.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class Decay007AdamWWithoutWeightDecayAnalyzer : TorchSharpAnalyzer
+    public sealed class Decay007AdamWWithoutWeightDecayAnalyzer : OptimizerCallAnalyzer
     {
         /// <summary>Diagnostic property: present when adding <c>weight_decay</c> to the call gives
         /// every undecayed group decay (no positional ParamGroup pins it to its own default).</summary>
@@ -21,18 +22,12 @@ namespace Decay.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.DECAY007_AdamWWithoutWeightDecay);
 
-        internal override void OnCompilationStart(CompilationStartAnalysisContext context, TorchSharpContext torch)
-        {
-            context.RegisterOperationAction(
-                ctx => Analyze(ctx, torch),
-                OperationKind.Invocation,
-                OperationKind.ObjectCreation);
-        }
+        internal override Action<OperationAnalysisContext, OptimizerCall> Start(TorchSharpContext torch)
+            => (context, call) => Analyze(context, call, torch);
 
-        private static void Analyze(OperationAnalysisContext context, TorchSharpContext torch)
+        private static void Analyze(OperationAnalysisContext context, OptimizerCall call, TorchSharpContext torch)
         {
-            var call = OptimizerCall.TryCreate(context.Operation, torch);
-            if (call is null || call.Kind != OptimizerKind.AdamW)
+            if (call.Kind != OptimizerKind.AdamW)
             {
                 return;
             }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -15,27 +16,16 @@ namespace Decay.Rules
     /// ParamGroup lr is 1.0, its factory's 0.002). Equal constants change nothing and are not
     /// reported. Reported at the group's creation.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class Decay008ParamGroupPinsDefaultsAnalyzer : TorchSharpAnalyzer
+    public sealed class Decay008ParamGroupPinsDefaultsAnalyzer : OptimizerCallAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.DECAY008_ParamGroupPinsDefaults);
 
-        internal override void OnCompilationStart(CompilationStartAnalysisContext context, TorchSharpContext torch)
-        {
-            context.RegisterOperationAction(
-                ctx => Analyze(ctx, torch),
-                OperationKind.Invocation,
-                OperationKind.ObjectCreation);
-        }
+        internal override Action<OperationAnalysisContext, OptimizerCall> Start(TorchSharpContext torch)
+            => (context, call) => Analyze(context, call, torch);
 
-        private static void Analyze(OperationAnalysisContext context, TorchSharpContext torch)
+        private static void Analyze(OperationAnalysisContext context, OptimizerCall call, TorchSharpContext torch)
         {
-            var call = OptimizerCall.TryCreate(context.Operation, torch);
-            if (call is null)
-            {
-                return;
-            }
-
             var groups = ParamGroups.Create(call, torch);
             foreach (var group in groups.Groups)
             {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Decay.Operations;
@@ -15,23 +16,17 @@ namespace Decay.Rules
     /// growth. Non-constant values are silent. Reported at the <c>maximize</c> argument or
     /// Options field that sets it, once per place.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class Decay013MaximizeFlipsDecayAnalyzer : TorchSharpAnalyzer
+    public sealed class Decay013MaximizeFlipsDecayAnalyzer : OptimizerCallAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.DECAY013_MaximizeFlipsDecay);
 
-        internal override void OnCompilationStart(CompilationStartAnalysisContext context, TorchSharpContext torch)
-        {
-            context.RegisterOperationAction(
-                ctx => Analyze(ctx, torch),
-                OperationKind.Invocation,
-                OperationKind.ObjectCreation);
-        }
+        internal override Action<OperationAnalysisContext, OptimizerCall> Start(TorchSharpContext torch)
+            => (context, call) => Analyze(context, call, torch);
 
-        private static void Analyze(OperationAnalysisContext context, TorchSharpContext torch)
+        private static void Analyze(OperationAnalysisContext context, OptimizerCall call, TorchSharpContext torch)
         {
-            var call = OptimizerCall.TryCreate(context.Operation, torch);
-            if (call is null || call.Kind != OptimizerKind.SGD)
+            if (call.Kind != OptimizerKind.SGD)
             {
                 return;
             }
