@@ -327,6 +327,32 @@ namespace Decay.Tests
                 """);
 
         [Fact]
+        public Task Positional_decay_in_a_file_without_usings()
+            => VerifyFixAsync("""
+                class Trainer
+                {
+                    void Train(Net model)
+                    {
+                        var optimizer = TorchSharp.torch.optim.[|Adam|](model.parameters(), 1e-3, 0.9, 0.999, 1e-8, 1e-4);
+                    }
+                }
+                """, """
+                using System.Linq;
+
+                class Trainer
+                {
+                    void Train(Net model)
+                    {
+                        var optimizer = TorchSharp.torch.optim.Adam(new TorchSharp.Modules.Adam.ParamGroup[]
+                        {
+                            new TorchSharp.Modules.Adam.ParamGroup(model.parameters().Where(p => p.dim() >= 2), new TorchSharp.Modules.Adam.Options { weight_decay = 1e-4 }),
+                            new TorchSharp.Modules.Adam.ParamGroup(model.parameters().Where(p => p.dim() < 2), new TorchSharp.Modules.Adam.Options { weight_decay = 0 }),
+                        }, 1e-3, 0.9, 0.999, 1e-8, 1e-4);
+                    }
+                }
+                """);
+
+        [Fact]
         public Task A_lambda_name_in_use_is_avoided()
             => VerifyFixAsync("""
                 using System.Linq;
