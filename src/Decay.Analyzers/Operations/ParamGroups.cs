@@ -249,14 +249,6 @@ namespace Decay.Operations
             return new ParamGroups(call, builder.Groups.ToImmutableArray(), builder.Complete);
         }
 
-        /// <summary>The group built by <paramref name="creation"/> (<c>new X.ParamGroup(…)</c>,
-        /// <c>new ParamGroup&lt;X.Options&gt;(…)</c>), or null when it is no parameter group.</summary>
-        public static ParamGroupInfo? FromCreation(IObjectCreationOperation creation, TorchSharpContext torch)
-        {
-            var builder = new Builder(torch, MethodBody.Of(creation));
-            return builder.ParseCreation(creation);
-        }
-
         private sealed class Builder
         {
             private readonly TorchSharpContext torch;
