@@ -1,0 +1,504 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Decay.Operations;
+using Decay.TorchSharp;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Decay.Rules
+{
+    /// <summary>DECAY012: parameters frozen (<c>requires_grad = false</c>) after a backward pass,
+    /// under an optimizer with non-zero weight decay that keeps stepping. TorchSharp's
+    /// <c>optimizer.zero_grad()</c> zeroes gradients in place and never nulls them, and optimizers
+    /// skip only parameters whose gradient is null, so the frozen weights keep being decayed.
+    /// Per type (symbol start/end): operation actions collect the facts of every member, the
+    /// symbol-end action reasons over one method plus one level of same-type helper calls.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class Decay012FrozenParametersStillDecayedAnalyzer : TorchSharpAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.DECAY012_FrozenParametersStillDecayed);
+
+        internal override void OnCompilationStart(CompilationStartAnalysisContext context, TorchSharpContext torch)
+        {
+            if (torch.Tensor is null || torch.Module is null || torch.Optimizer is null)
+            {
+                return;
+            }
+
+            context.RegisterSymbolStartAction(start =>
+            {
+                var type = (INamedTypeSymbol)start.Symbol;
+                var facts = new TypeFacts(type, torch);
+                start.RegisterOperationAction(facts.Collect,
+                    OperationKind.Invocation,
+                    OperationKind.ObjectCreation,
+                    OperationKind.SimpleAssignment,
+                    OperationKind.VariableDeclarator);
+                start.RegisterSymbolEndAction(facts.Report);
+            }, SymbolKind.NamedType);
+        }
+
+        /// <summary>Where an operation runs: the method (or local function) that owns it, its
+        /// position, and the loops around it inside that method.</summary>
+        private sealed class Site
+        {
+            public Site(ISymbol key, SyntaxTree tree, int position, ImmutableArray<SyntaxNode> loops)
+            {
+                Key = key;
+                Tree = tree;
+                Position = position;
+                Loops = loops;
+            }
+
+            public ISymbol Key { get; }
+            public SyntaxTree Tree { get; }
+            public int Position { get; }
+            public ImmutableArray<SyntaxNode> Loops { get; }
+
+            public bool SameMethod(Site other) => SymbolEqualityComparer.Default.Equals(Key, other.Key) && Tree == other.Tree;
+
+            /// <summary>Runs before <paramref name="point"/>: earlier in the method, or in a loop
+            /// that also contains it (a later iteration).</summary>
+            public bool RunsBefore(Site point) => SameMethod(point) && (Position < point.Position || ShareLoop(point));
+
+            public bool RunsAfter(Site point) => SameMethod(point) && (Position > point.Position || ShareLoop(point));
+
+            private bool ShareLoop(Site other) => Loops.Any(l => other.Loops.Contains(l));
+
+            public static Site Of(IOperation operation, ISymbol containingSymbol)
+            {
+                var loops = ImmutableArray.CreateBuilder<SyntaxNode>();
+                var key = containingSymbol;
+                for (var current = operation.Parent; current != null; current = current.Parent)
+                {
+                    if (current is ILocalFunctionOperation localFunction)
+                    {
+                        key = localFunction.Symbol;
+                        break;
+                    }
+
+                    if (current is ILoopOperation loop)
+                    {
+                        loops.Add(loop.Syntax);
+                    }
+                }
+
+                return new Site(key, operation.Syntax.SyntaxTree, operation.Syntax.SpanStart, loops.ToImmutable());
+            }
+        }
+
+        private sealed class OptimizerFact
+        {
+            public OptimizerFact(OptimizerCall call, ModulePath storage, ParameterSet covered)
+            {
+                Call = call;
+                Storage = storage;
+                Covered = covered;
+            }
+
+            public OptimizerCall Call { get; }
+
+            /// <summary>The local, field or property the optimizer is kept in.</summary>
+            public ModulePath Storage { get; }
+
+            public ParameterSet Covered { get; }
+        }
+
+        private sealed class FreezeFact
+        {
+            public FreezeFact(IOperation operation, ParameterSet? frozen, ModulePath? receiver, Site site)
+            {
+                Operation = operation;
+                Frozen = frozen;
+                Receiver = receiver;
+                Site = site;
+            }
+
+            public IOperation Operation { get; }
+            public ParameterSet? Frozen { get; }
+            public ModulePath? Receiver { get; }
+            public Site Site { get; }
+        }
+
+        /// <summary>The facts of one type, collected by operation actions (concurrently, hence the
+        /// lock) and reasoned over once at the type's end.</summary>
+        private sealed class TypeFacts
+        {
+            private readonly object gate = new object();
+            private readonly INamedTypeSymbol type;
+            private readonly TorchSharpContext torch;
+            private readonly List<OptimizerFact> optimizers = new List<OptimizerFact>();
+            private readonly List<Site> backwards = new List<Site>();
+            private readonly List<(ModulePath? Receiver, Site Site)> steps = new List<(ModulePath?, Site)>();
+            private readonly List<ParameterSet?> clearingZeroGrads = new List<ParameterSet?>();
+            private readonly List<FreezeFact> freezes = new List<FreezeFact>();
+            private readonly List<ParameterSet?> unfreezes = new List<ParameterSet?>();
+            private readonly List<(ParameterSet? Set, ModulePath? Receiver, Site Site)> gradClears = new List<(ParameterSet?, ModulePath?, Site)>();
+            private readonly List<(ISymbol Callee, Site Site)> calls = new List<(ISymbol, Site)>();
+            private readonly Dictionary<ISymbol, ModulePath> aliases = new Dictionary<ISymbol, ModulePath>(SymbolEqualityComparer.Default);
+
+            public TypeFacts(INamedTypeSymbol type, TorchSharpContext torch)
+            {
+                this.type = type;
+                this.torch = torch;
+            }
+
+            public void Collect(OperationAnalysisContext context)
+            {
+                // Members of nested types belong to the nested type's own analysis.
+                if (!SymbolEqualityComparer.Default.Equals(context.ContainingSymbol.ContainingType, type))
+                {
+                    return;
+                }
+
+                var operation = context.Operation;
+                switch (operation)
+                {
+                    case IInvocationOperation invocation:
+                        CollectInvocation(invocation, context.ContainingSymbol);
+                        break;
+                    case IObjectCreationOperation:
+                        CollectOptimizer(operation);
+                        break;
+                    case ISimpleAssignmentOperation assignment:
+                        CollectAssignment(assignment, context.ContainingSymbol);
+                        break;
+                    case IVariableDeclaratorOperation declarator:
+                        // var model = this.model; (an alias used by later paths)
+                        if (declarator.GetVariableInitializer()?.Value is IOperation value && ModulePath.TryCreate(value) is ModulePath aliased)
+                        {
+                            AddAlias(declarator.Symbol, aliased);
+                        }
+
+                        break;
+                }
+            }
+
+            private void CollectInvocation(IInvocationOperation invocation, ISymbol containingSymbol)
+            {
+                if (CollectOptimizer(invocation))
+                {
+                    return;
+                }
+
+                if (TrainingCalls.IsBackward(invocation, torch))
+                {
+                    Add(backwards, Site.Of(invocation, containingSymbol));
+                }
+                else if (TrainingCalls.IsOptimizerStep(invocation, torch))
+                {
+                    Add(steps, (ModulePath.TryCreate(invocation.Instance), Site.Of(invocation, containingSymbol)));
+                }
+                else if (TrainingCalls.IsModuleZeroGrad(invocation, torch, out var setsToNone))
+                {
+                    if (setsToNone)
+                    {
+                        Add(clearingZeroGrads, ParameterSources.FromModule(invocation.Instance, torch));
+                    }
+                }
+                else if (TrainingCalls.IsRequiresGradWrite(invocation, torch, out var receiver, out var value))
+                {
+                    CollectRequiresGrad(invocation, receiver!, value, containingSymbol);
+                }
+                else if (IsSameTypeCall(invocation))
+                {
+                    Add(calls, ((ISymbol)invocation.TargetMethod.OriginalDefinition, Site.Of(invocation, containingSymbol)));
+                }
+            }
+
+            private bool IsSameTypeCall(IInvocationOperation invocation)
+            {
+                var method = invocation.TargetMethod;
+                if (method.MethodKind == MethodKind.LocalFunction)
+                {
+                    return true;
+                }
+
+                return SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, type)
+                    && (invocation.Instance is null || invocation.Instance is IInstanceReferenceOperation);
+            }
+
+            private bool CollectOptimizer(IOperation operation)
+            {
+                var call = OptimizerCall.TryCreate(operation, torch);
+                if (call is null)
+                {
+                    return false;
+                }
+
+                if (!call.WeightDecay.MayBeNonZero || call.ParametersArgument is null
+                    || call.SourceKind is not (ParameterSourceKind.Parameters or ParameterSourceKind.NamedParameters))
+                {
+                    return true;
+                }
+
+                var covered = ParameterSources.FromEnumeration(call.ParametersArgument.Value, torch);
+                var storage = StorageOf(operation);
+                if (covered is null || storage is null)
+                {
+                    return true;
+                }
+
+                // A filtered enumeration (e.g. Where(p => p.requires_grad)) may leave frozen ones out.
+                if (!covered.Value.IsSubset)
+                {
+                    Add(optimizers, new OptimizerFact(call, storage, covered.Value));
+                }
+
+                return true;
+            }
+
+            /// <summary><c>var opt = …</c>, <c>opt = …</c>, <c>this.opt = …</c>.</summary>
+            private static ModulePath? StorageOf(IOperation operation)
+            {
+                var parent = operation.WalkUpConversion();
+                if (parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+                {
+                    return ModulePath.ForLocal(declarator.Symbol);
+                }
+
+                return parent is ISimpleAssignmentOperation assignment && assignment.Value.WalkDownConversion() == operation.WalkDownConversion()
+                    ? ModulePath.TryCreate(assignment.Target)
+                    : null;
+            }
+
+            private void CollectAssignment(ISimpleAssignmentOperation assignment, ISymbol containingSymbol)
+            {
+                if (TrainingCalls.IsRequiresGradWrite(assignment, torch, out var receiver, out var value))
+                {
+                    CollectRequiresGrad(assignment, receiver!, value, containingSymbol);
+                    return;
+                }
+
+                if (TrainingCalls.IsGradCleared(assignment, torch, out var cleared))
+                {
+                    Add(gradClears, (FrozenSet(assignment, cleared!), ModulePath.TryCreate(cleared), Site.Of(assignment, containingSymbol)));
+                    return;
+                }
+
+                // this.model = model; (the constructor's parameter is the field from now on)
+                var value2 = assignment.Value.WalkDownConversion(includeExplicit: true);
+                if ((value2 is ILocalReferenceOperation || value2 is IParameterReferenceOperation)
+                    && ModulePath.TryCreate(assignment.Target) is ModulePath target && !(target.Root is ILocalSymbol || target.Root is IParameterSymbol)
+                    && ModulePath.TryCreate(value2) is ModulePath source)
+                {
+                    AddAlias(source.Root, target);
+                }
+            }
+
+            private void CollectRequiresGrad(IOperation write, IOperation receiver, bool? value, ISymbol containingSymbol)
+            {
+                if (value == true)
+                {
+                    Add(unfreezes, FrozenSet(write, receiver));
+                }
+                else if (value == false)
+                {
+                    Add(freezes, new FreezeFact(write, FrozenSet(write, receiver), ModulePath.TryCreate(receiver), Site.Of(write, containingSymbol)));
+                }
+            }
+
+            /// <summary>The parameters a write to <paramref name="receiver"/> reaches; a subset
+            /// when the loop (or ForEach lambda) body that does it branches.</summary>
+            private ParameterSet? FrozenSet(IOperation write, IOperation receiver)
+            {
+                var set = ParameterSources.FromTensor(receiver, torch);
+                if (set is null || set.Value.IsSubset)
+                {
+                    return set;
+                }
+
+                for (var current = write.Parent; current != null; current = current.Parent)
+                {
+                    if (current is IForEachLoopOperation || current is IAnonymousFunctionOperation)
+                    {
+                        var body = current is IForEachLoopOperation loop ? loop.Body : ((IAnonymousFunctionOperation)current).Body;
+                        return body.DescendantsAndSelf().Any(o => o is IConditionalOperation || o is ISwitchOperation || o is IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break })
+                            ? set.Value.AsSubset()
+                            : set;
+                    }
+                }
+
+                return set;
+            }
+
+            private void AddAlias(ISymbol symbol, ModulePath path)
+            {
+                if (symbol is not (ILocalSymbol or IParameterSymbol) || path.Length == 1 && SymbolEqualityComparer.Default.Equals(path.Root, symbol))
+                {
+                    return;
+                }
+
+                lock (gate)
+                {
+                    if (!aliases.ContainsKey(symbol))
+                    {
+                        aliases[symbol] = path;
+                    }
+                }
+            }
+
+            private void Add<T>(List<T> list, T item)
+            {
+                lock (gate)
+                {
+                    list.Add(item);
+                }
+            }
+
+            // ------------------------------------------------------------ reasoning
+
+            private ModulePath? Normalize(ModulePath? path)
+            {
+                for (var i = 0; path != null && i < 2 && aliases.TryGetValue(path.Root, out var alias); i++)
+                {
+                    path = path.WithRoot(alias);
+                }
+
+                return path;
+            }
+
+            private ParameterSet? Normalize(ParameterSet? set)
+                => set is null ? null : set.Value.WithModule(Normalize(set.Value.Module)!);
+
+            private static bool Overlaps(ParameterSet? a, ParameterSet b) => a is null || a.Value.Module.Overlaps(b.Module);
+
+            public void Report(SymbolAnalysisContext context)
+            {
+                List<FreezeFact> frozenSites;
+                lock (gate)
+                {
+                    if (freezes.Count == 0 || optimizers.Count == 0 || backwards.Count == 0)
+                    {
+                        return;
+                    }
+
+                    frozenSites = freezes.ToList();
+                }
+
+                foreach (var freeze in frozenSites)
+                {
+                    var frozen = Normalize(freeze.Frozen);
+                    if (frozen is null || GradientsCleared(freeze, frozen.Value))
+                    {
+                        continue;
+                    }
+
+                    foreach (var optimizer in optimizers.OrderBy(o => o.Call.Operation.Syntax.SpanStart))
+                    {
+                        var coverage = ParameterSet.Compare(frozen.Value, Normalize(optimizer.Covered)!.Value);
+                        if (coverage is Coverage.None or Coverage.Unknown)
+                        {
+                            continue;
+                        }
+
+                        // Every parameter of this optimizer frozen, and unfrozen again elsewhere:
+                        // the alternating pattern of GANs, whose optimizer steps only while its
+                        // module is trainable.
+                        if (coverage == Coverage.All && unfreezes.Any(u => Overlaps(Normalize(u), frozen.Value)))
+                        {
+                            continue;
+                        }
+
+                        if (RunsAfterBackward(freeze, optimizer, coverage))
+                        {
+                            context.ReportDiagnostic(Diagnostic.Create(
+                                Descriptors.DECAY012_FrozenParametersStillDecayed,
+                                FreezeLocation(freeze.Operation),
+                                new[] { optimizer.Call.Operation.Syntax.GetLocation() },
+                                optimizer.Call.Optimizer.Name,
+                                OptimizerCall.Display(optimizer.Call.WeightDecay)));
+                            break;
+                        }
+                    }
+                }
+            }
+
+            /// <summary><c>p.grad = null</c> on the same receiver, on every parameter of a module
+            /// that holds these, or on parameters we cannot place (silence rather than guess); or
+            /// <c>model.zero_grad()</c> (set_to_none: true) on a module that holds them.</summary>
+            private bool GradientsCleared(FreezeFact freeze, ParameterSet frozen)
+            {
+                var receiver = Normalize(freeze.Receiver);
+                foreach (var (set, clearedReceiver, _) in gradClears)
+                {
+                    var normalized = Normalize(clearedReceiver);
+                    var cleared = Normalize(set);
+                    if (cleared is null
+                        || !cleared.Value.IsSubset && cleared.Value.Module.IsPrefixOf(frozen.Module)
+                        || receiver != null && normalized != null && receiver.IsPrefixOf(normalized) && normalized.IsPrefixOf(receiver))
+                    {
+                        return true;
+                    }
+                }
+
+                return clearingZeroGrads.Any(z => Overlaps(Normalize(z), frozen));
+            }
+
+            private bool RunsAfterBackward(FreezeFact freeze, OptimizerFact optimizer, Coverage coverage)
+            {
+                var storage = Normalize(optimizer.Storage)!;
+                var stepSites = steps.Where(s => Normalize(s.Receiver) is ModulePath r && r.IsPrefixOf(storage) && storage.IsPrefixOf(r))
+                    .Select(s => s.Site).ToList();
+                if (stepSites.Count == 0)
+                {
+                    return false;
+                }
+
+                var key = freeze.Site.Key;
+                var isConstructorLike = key is not IMethodSymbol method || method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor;
+
+                // The freeze itself, and (one level) where its method is called from in this type.
+                var points = new List<Site> { freeze.Site };
+                if (!isConstructorLike)
+                {
+                    points.AddRange(calls.Where(c => SymbolEqualityComparer.Default.Equals(c.Callee, key)).Select(c => c.Site));
+                }
+
+                foreach (var point in points)
+                {
+                    if (Events(backwards, point).Any(b => b.RunsBefore(point)) && Events(stepSites, point).Any(s => s.RunsAfter(point)))
+                    {
+                        return true;
+                    }
+                }
+
+                // A staged or alternating schedule whose freeze is called from outside the type:
+                // the type trains with this optimizer and unfreezes parameters too.
+                return coverage == Coverage.Part
+                    && !isConstructorLike
+                    && key is IMethodSymbol { MethodKind: MethodKind.Ordinary }
+                    && points.Count == 1
+                    && !backwards.Any(b => SymbolEqualityComparer.Default.Equals(b.Key, key))
+                    && unfreezes.Any(u => Normalize(u) is ParameterSet set && set.Module.Overlaps(Normalize(optimizer.Covered)!.Value.Module));
+            }
+
+            /// <summary>The events of <paramref name="point"/>'s method: its own, and (one level)
+            /// calls it makes to methods of this type that contain such an event, placed at the call.</summary>
+            private IEnumerable<Site> Events(List<Site> events, Site point)
+            {
+                foreach (var e in events)
+                {
+                    if (e.SameMethod(point))
+                    {
+                        yield return e;
+                    }
+                }
+
+                foreach (var (callee, site) in calls)
+                {
+                    if (site.SameMethod(point) && events.Any(e => SymbolEqualityComparer.Default.Equals(e.Key, callee)))
+                    {
+                        yield return site;
+                    }
+                }
+            }
+
+            private static Location FreezeLocation(IOperation write)
+                => write.Parent is IExpressionStatementOperation statement ? statement.Syntax.GetLocation() : write.Syntax.GetLocation();
+        }
+    }
+}
