@@ -306,6 +306,70 @@ namespace Decay.Tests
                 }
                 """ + Net, Key);
 
+        [Fact]
+        public Task Local_function_called_from_the_training_loop_is_reported()
+            => Verify.VerifyAnalyzerAsync("""
+                using TorchSharp;
+                using TorchSharp.Modules;
+                using static TorchSharp.torch;
+
+                class Trainer
+                {
+                    void Train(Net model, Tensor x, Tensor y)
+                    {
+                        var optimizer = {|#1:optim.RMSProp(model.parameters(), weight_decay: 1e-4)|};
+                        for (var epoch = 0; epoch < 20; epoch++)
+                        {
+                            if (epoch == 10) Freeze();
+                            optimizer.zero_grad();
+                            nn.functional.cross_entropy(model.call(x), y).backward();
+                            optimizer.step();
+                        }
+
+                        void Freeze()
+                        {
+                            foreach (var p in model.backbone.parameters()) {|#0:p.requires_grad = false;|}
+                        }
+                    }
+                }
+                """ + Net,
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("RMSProp", "1e-4"));
+
+        [Fact]
+        public Task Module_that_trains_itself_is_reported()
+            => Verify.VerifyAnalyzerAsync("""
+                using TorchSharp;
+                using TorchSharp.Modules;
+                using static TorchSharp.torch;
+
+                class SelfTraining : nn.Module<Tensor, Tensor>
+                {
+                    private readonly Linear encoder = nn.Linear(8, 8);
+                    private readonly Linear decoder = nn.Linear(8, 8);
+
+                    public SelfTraining() : base("SelfTraining") { RegisterComponents(); }
+
+                    public override Tensor forward(Tensor x) => decoder.call(encoder.call(x));
+
+                    public void Fit(Tensor x, int steps)
+                    {
+                        var optimizer = {|#1:optim.AdamW(parameters(), weight_decay: 0.01)|};
+                        for (var i = 0; i < steps; i++)
+                        {
+                            if (i == steps / 2)
+                            {
+                                foreach (var p in encoder.parameters()) {|#0:p.requires_grad = false;|}
+                            }
+
+                            optimizer.zero_grad();
+                            nn.functional.mse_loss(call(x), x).backward();
+                            optimizer.step();
+                        }
+                    }
+                }
+                """ + Net,
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("AdamW", "0.01"));
+
         // ------------------------------------------------------------ must not report
 
         [Fact]
@@ -397,6 +461,36 @@ namespace Decay.Tests
                         optimizer.zero_grad();
                         nn.functional.mse_loss(model.call(x), y).backward();
                         optimizer.step();
+                    }
+                }
+                """ + Net);
+
+        [Fact]
+        public Task Helper_called_before_the_training_loop_is_silent()
+            => Verify.VerifyAnalyzerAsync("""
+                using TorchSharp;
+                using TorchSharp.Modules;
+                using static TorchSharp.torch;
+
+                class Trainer
+                {
+                    private readonly Net model = new Net();
+
+                    private void FreezeBackbone()
+                    {
+                        foreach (var p in model.backbone.parameters()) p.requires_grad = false;
+                    }
+
+                    public void Fit(Tensor x, Tensor y)
+                    {
+                        FreezeBackbone();
+                        var optimizer = optim.AdamW(model.parameters(), weight_decay: 0.01);
+                        for (var epoch = 0; epoch < 10; epoch++)
+                        {
+                            optimizer.zero_grad();
+                            nn.functional.cross_entropy(model.call(x), y).backward();
+                            optimizer.step();
+                        }
                     }
                 }
                 """ + Net);
