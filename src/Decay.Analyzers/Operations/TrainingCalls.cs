@@ -12,7 +12,7 @@ namespace Decay.Operations
     {
         /// <summary><c>t.backward(…)</c>, any overload, on a tensor.</summary>
         public static bool IsBackward(IInvocationOperation invocation, TorchSharpContext torch)
-            => invocation.TargetMethod.Name == "backward" && torch.IsTensor(invocation.TargetMethod.ContainingType);
+            => torch.IsTensorMethod(invocation, "backward");
 
         /// <summary><c>optimizer.step(…)</c> on a TorchSharp optimizer.</summary>
         public static bool IsOptimizerStep(IInvocationOperation invocation, TorchSharpContext torch)

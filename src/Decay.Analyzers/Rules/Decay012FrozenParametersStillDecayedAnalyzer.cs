@@ -92,24 +92,26 @@ namespace Decay.Rules
 
         private sealed class OptimizerFact
         {
-            public OptimizerFact(OptimizerCall call, ModulePath storage, ParameterSet covered)
+            public OptimizerFact(OptimizerSite site, ISymbol storage, ParameterSet covered)
             {
-                Call = call;
+                Site = site;
                 Storage = storage;
                 Covered = covered;
             }
 
-            public OptimizerCall Call { get; }
+            public OptimizerSite Site { get; }
+
+            public OptimizerCall Call => Site.Call;
 
             /// <summary>The local, field or property the optimizer is kept in.</summary>
-            public ModulePath Storage { get; }
+            public ISymbol Storage { get; }
 
             public ParameterSet Covered { get; }
         }
 
         private sealed class FreezeFact
         {
-            public FreezeFact(IOperation operation, ParameterSet? frozen, ModulePath? receiver, Site site)
+            public FreezeFact(IOperation operation, ParameterSet? frozen, ModuleReference? receiver, Site site)
             {
                 Operation = operation;
                 Frozen = frozen;
@@ -119,7 +121,7 @@ namespace Decay.Rules
 
             public IOperation Operation { get; }
             public ParameterSet? Frozen { get; }
-            public ModulePath? Receiver { get; }
+            public ModuleReference? Receiver { get; }
             public Site Site { get; }
         }
 
@@ -132,13 +134,13 @@ namespace Decay.Rules
             private readonly TorchSharpContext torch;
             private readonly List<OptimizerFact> optimizers = new List<OptimizerFact>();
             private readonly List<Site> backwards = new List<Site>();
-            private readonly List<(ModulePath? Receiver, Site Site)> steps = new List<(ModulePath?, Site)>();
+            private readonly List<(ModuleReference? Receiver, Site Site)> steps = new List<(ModuleReference?, Site)>();
             private readonly List<ParameterSet?> clearingZeroGrads = new List<ParameterSet?>();
             private readonly List<FreezeFact> freezes = new List<FreezeFact>();
             private readonly List<ParameterSet?> unfreezes = new List<ParameterSet?>();
-            private readonly List<(ParameterSet? Set, ModulePath? Receiver, Site Site)> gradClears = new List<(ParameterSet?, ModulePath?, Site)>();
+            private readonly List<(ParameterSet? Set, ModuleReference? Receiver, Site Site)> gradClears = new List<(ParameterSet?, ModuleReference?, Site)>();
             private readonly List<(ISymbol Callee, Site Site)> calls = new List<(ISymbol, Site)>();
-            private readonly Dictionary<ISymbol, ModulePath> aliases = new Dictionary<ISymbol, ModulePath>(SymbolEqualityComparer.Default);
+            private readonly Dictionary<ISymbol, ModuleReference> aliases = new Dictionary<ISymbol, ModuleReference>(SymbolEqualityComparer.Default);
 
             public TypeFacts(INamedTypeSymbol type, TorchSharpContext torch)
             {
@@ -168,7 +170,7 @@ namespace Decay.Rules
                         break;
                     case IVariableDeclaratorOperation declarator:
                         // var model = this.model; (an alias used by later paths)
-                        if (declarator.GetVariableInitializer()?.Value is IOperation value && ModulePath.TryCreate(value) is ModulePath aliased)
+                        if (declarator.GetVariableInitializer()?.Value is IOperation value && ModuleReference.TryCreate(value) is ModuleReference aliased)
                         {
                             AddAlias(declarator.Symbol, aliased);
                         }
@@ -190,7 +192,7 @@ namespace Decay.Rules
                 }
                 else if (TrainingCalls.IsOptimizerStep(invocation, torch))
                 {
-                    Add(steps, (ModulePath.TryCreate(invocation.Instance), Site.Of(invocation, containingSymbol)));
+                    Add(steps, (ModuleReference.TryCreate(invocation.Instance), Site.Of(invocation, containingSymbol)));
                 }
                 else if (TrainingCalls.IsModuleZeroGrad(invocation, torch, out var setsToNone))
                 {
@@ -223,46 +225,20 @@ namespace Decay.Rules
 
             private bool CollectOptimizer(IOperation operation)
             {
-                var call = OptimizerCall.TryCreate(operation, torch);
-                if (call is null)
+                var site = OptimizerSite.TryCreate(operation, torch);
+                if (site is null)
                 {
                     return false;
                 }
 
-                if (!call.WeightDecay.MayBeNonZero || call.ParametersArgument is null
-                    || call.SourceKind is not (ParameterSourceKind.Parameters or ParameterSourceKind.NamedParameters))
+                // Every parameter of a module (a filtered enumeration, e.g. Where(p => p.requires_grad),
+                // may leave frozen ones out), kept somewhere step() can be called on, with decay.
+                if (site.Call.WeightDecay.MayBeNonZero && site.CoversAllParameters && site.Module != null && site.Storage != null)
                 {
-                    return true;
-                }
-
-                var covered = ParameterSources.FromEnumeration(call.ParametersArgument.Value, torch);
-                var storage = StorageOf(operation);
-                if (covered is null || storage is null)
-                {
-                    return true;
-                }
-
-                // A filtered enumeration (e.g. Where(p => p.requires_grad)) may leave frozen ones out.
-                if (!covered.Value.IsSubset)
-                {
-                    Add(optimizers, new OptimizerFact(call, storage, covered.Value));
+                    Add(optimizers, new OptimizerFact(site, site.Storage, new ParameterSet(site.Module, isSubset: false)));
                 }
 
                 return true;
-            }
-
-            /// <summary><c>var opt = …</c>, <c>opt = …</c>, <c>this.opt = …</c>.</summary>
-            private static ModulePath? StorageOf(IOperation operation)
-            {
-                var parent = operation.WalkUpConversion();
-                if (parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
-                {
-                    return ModulePath.ForLocal(declarator.Symbol);
-                }
-
-                return parent is ISimpleAssignmentOperation assignment && assignment.Value.WalkDownConversion() == operation.WalkDownConversion()
-                    ? ModulePath.TryCreate(assignment.Target)
-                    : null;
             }
 
             private void CollectAssignment(ISimpleAssignmentOperation assignment, ISymbol containingSymbol)
@@ -275,15 +251,15 @@ namespace Decay.Rules
 
                 if (TrainingCalls.IsGradCleared(assignment, torch, out var cleared))
                 {
-                    Add(gradClears, (FrozenSet(assignment, cleared!), ModulePath.TryCreate(cleared), Site.Of(assignment, containingSymbol)));
+                    Add(gradClears, (FrozenSet(assignment, cleared!), ModuleReference.TryCreate(cleared), Site.Of(assignment, containingSymbol)));
                     return;
                 }
 
                 // this.model = model; (the constructor's parameter is the field from now on)
                 var value2 = assignment.Value.WalkDownConversion(includeExplicit: true);
                 if ((value2 is ILocalReferenceOperation || value2 is IParameterReferenceOperation)
-                    && ModulePath.TryCreate(assignment.Target) is ModulePath target && !(target.Root is ILocalSymbol || target.Root is IParameterSymbol)
-                    && ModulePath.TryCreate(value2) is ModulePath source)
+                    && ModuleReference.TryCreate(assignment.Target) is ModuleReference target && !(target.Root is ILocalSymbol || target.Root is IParameterSymbol)
+                    && ModuleReference.TryCreate(value2) is ModuleReference source)
                 {
                     AddAlias(source.Root, target);
                 }
@@ -297,7 +273,7 @@ namespace Decay.Rules
                 }
                 else if (value == false)
                 {
-                    Add(freezes, new FreezeFact(write, FrozenSet(write, receiver), ModulePath.TryCreate(receiver), Site.Of(write, containingSymbol)));
+                    Add(freezes, new FreezeFact(write, FrozenSet(write, receiver), ModuleReference.TryCreate(receiver), Site.Of(write, containingSymbol)));
                 }
             }
 
@@ -325,9 +301,9 @@ namespace Decay.Rules
                 return set;
             }
 
-            private void AddAlias(ISymbol symbol, ModulePath path)
+            private void AddAlias(ISymbol symbol, ModuleReference path)
             {
-                if (symbol is not (ILocalSymbol or IParameterSymbol) || path.Length == 1 && SymbolEqualityComparer.Default.Equals(path.Root, symbol))
+                if (symbol is not (ILocalSymbol or IParameterSymbol) || SymbolEqualityComparer.Default.Equals(path.Root, symbol))
                 {
                     return;
                 }
@@ -351,20 +327,22 @@ namespace Decay.Rules
 
             // ------------------------------------------------------------ reasoning
 
-            private ModulePath? Normalize(ModulePath? path)
+            /// <summary>The reference with a local or parameter root replaced by the field (or path)
+            /// it is known to stand for (<c>this.model = model;</c>, <c>var m = this.model;</c>).</summary>
+            private ModuleReference? Normalize(ModuleReference? reference)
             {
-                for (var i = 0; path != null && i < 2 && aliases.TryGetValue(path.Root, out var alias); i++)
+                for (var i = 0; reference != null && i < 2 && aliases.TryGetValue(reference.Root, out var alias); i++)
                 {
-                    path = path.WithRoot(alias);
+                    reference = reference.Rebase(alias);
                 }
 
-                return path;
+                return reference;
             }
 
             private ParameterSet? Normalize(ParameterSet? set)
                 => set is null ? null : set.Value.WithModule(Normalize(set.Value.Module)!);
 
-            private static bool Overlaps(ParameterSet? a, ParameterSet b) => a is null || a.Value.Module.Overlaps(b.Module);
+            private static bool Overlaps(ParameterSet? a, ParameterSet b) => a is null || ParameterSources.Overlaps(a.Value.Module, b.Module);
 
             public void Report(SymbolAnalysisContext context)
             {
@@ -428,8 +406,8 @@ namespace Decay.Rules
                     var normalized = Normalize(clearedReceiver);
                     var cleared = Normalize(set);
                     if (cleared is null
-                        || !cleared.Value.IsSubset && cleared.Value.Module.IsPrefixOf(frozen.Module)
-                        || receiver != null && normalized != null && receiver.IsPrefixOf(normalized) && normalized.IsPrefixOf(receiver))
+                        || !cleared.Value.IsSubset && ParameterSources.Compare(cleared.Value.Module, frozen.Module) is ModuleOverlap.Same or ModuleOverlap.Contains
+                        || receiver != null && normalized != null && receiver.IsSame(normalized))
                     {
                         return true;
                     }
@@ -440,8 +418,9 @@ namespace Decay.Rules
 
             private bool RunsAfterBackward(FreezeFact freeze, OptimizerFact optimizer, Coverage coverage)
             {
-                var storage = Normalize(optimizer.Storage)!;
-                var stepSites = steps.Where(s => Normalize(s.Receiver) is ModulePath r && r.IsPrefixOf(storage) && storage.IsPrefixOf(r))
+                var storage = optimizer.Storage;
+                var stepSites = steps.Where(s => Normalize(s.Receiver) is ModuleReference r && r.Path.IsEmpty
+                        && (SymbolEqualityComparer.Default.Equals(r.Root, storage) || aliases.TryGetValue(storage, out var stored) && stored.Path.IsEmpty && SymbolEqualityComparer.Default.Equals(r.Root, stored.Root)))
                     .Select(s => s.Site).ToList();
                 if (stepSites.Count == 0)
                 {
@@ -473,7 +452,7 @@ namespace Decay.Rules
                     && key is IMethodSymbol { MethodKind: MethodKind.Ordinary }
                     && points.Count == 1
                     && !backwards.Any(b => SymbolEqualityComparer.Default.Equals(b.Key, key))
-                    && unfreezes.Any(u => Normalize(u) is ParameterSet set && set.Module.Overlaps(Normalize(optimizer.Covered)!.Value.Module));
+                    && unfreezes.Any(u => Normalize(u) is ParameterSet set && ParameterSources.Overlaps(set.Module, Normalize(optimizer.Covered)!.Value.Module));
             }
 
             /// <summary>The events of <paramref name="point"/>'s method: its own, and (one level)

@@ -5,145 +5,43 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace Decay.Operations
 {
-    /// <summary>Which module an expression denotes, as the chain of symbols it is reached through:
-    /// <c>model</c> (a local or parameter), <c>this</c> (the containing type), then fields and
-    /// properties (<c>model.backbone</c>, <c>this.encoder.layer1</c>). Two paths denote nested
-    /// modules when one is a prefix of the other. Anything else (a call result, an indexer, a new
-    /// object) has no path: rules stay silent about it.</summary>
-    internal sealed class ModulePath
-    {
-        private ModulePath(ImmutableArray<ISymbol> symbols) => Symbols = symbols;
-
-        public ImmutableArray<ISymbol> Symbols { get; }
-
-        public ISymbol Root => Symbols[0];
-
-        public int Length => Symbols.Length;
-
-        /// <summary>The path of a local variable itself.</summary>
-        public static ModulePath ForLocal(ILocalSymbol local) => new ModulePath(ImmutableArray.Create<ISymbol>(local));
-
-        /// <summary>The path of a module expression, or null.</summary>
-        public static ModulePath? TryCreate(IOperation? expression)
-        {
-            var builder = ImmutableArray.CreateBuilder<ISymbol>();
-            return Collect(expression, builder) ? new ModulePath(builder.ToImmutable()) : null;
-        }
-
-        private static bool Collect(IOperation? expression, ImmutableArray<ISymbol>.Builder builder)
-        {
-            expression = expression?.WalkDownConversion(includeExplicit: true);
-            switch (expression)
-            {
-                case IInstanceReferenceOperation instance when instance.ReferenceKind == InstanceReferenceKind.ContainingTypeInstance:
-                    if (instance.Type is null)
-                    {
-                        return false;
-                    }
-
-                    builder.Add(instance.Type.OriginalDefinition);
-                    return true;
-                case ILocalReferenceOperation local:
-                    builder.Add(local.Local);
-                    return true;
-                case IParameterReferenceOperation parameter:
-                    builder.Add(parameter.Parameter);
-                    return true;
-                case IFieldReferenceOperation field:
-                    return AddMember(field.Instance, field.Field.OriginalDefinition, builder);
-                case IPropertyReferenceOperation property when property.Arguments.IsEmpty:
-                    return AddMember(property.Instance, property.Property.OriginalDefinition, builder);
-                default:
-                    return false;
-            }
-        }
-
-        private static bool AddMember(IOperation? instance, ISymbol member, ImmutableArray<ISymbol>.Builder builder)
-        {
-            if (instance is null)
-            {
-                // A static field or property: its own root.
-                builder.Add(member);
-                return true;
-            }
-
-            if (!Collect(instance, builder))
-            {
-                return false;
-            }
-
-            builder.Add(member);
-            return true;
-        }
-
-        /// <summary>True when this path equals <paramref name="other"/> or leads to an ancestor of it.</summary>
-        public bool IsPrefixOf(ModulePath other)
-        {
-            if (Length > other.Length)
-            {
-                return false;
-            }
-
-            for (var i = 0; i < Length; i++)
-            {
-                if (!SymbolEqualityComparer.Default.Equals(Symbols[i], other.Symbols[i]))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        /// <summary>True when one of the two paths leads to the other's ancestor or to it.</summary>
-        public bool Overlaps(ModulePath other) => IsPrefixOf(other) || other.IsPrefixOf(this);
-
-        /// <summary>This path with its root replaced by <paramref name="root"/>'s symbols (a local
-        /// or parameter known to hold that module).</summary>
-        public ModulePath WithRoot(ModulePath root) => new ModulePath(root.Symbols.AddRange(Symbols.RemoveAt(0)));
-
-        public override string ToString() => string.Join(".", System.Linq.Enumerable.Select(Symbols, s => s.Name));
-    }
-
     /// <summary>A set of parameters drawn from one module: all of them, or a subset (one
     /// sub-module's through a child enumeration, a filtered enumeration, a single parameter, a
     /// loop body that freezes only under a condition).</summary>
     internal readonly struct ParameterSet
     {
-        public ParameterSet(ModulePath module, bool isSubset)
+        public ParameterSet(ModuleReference module, bool isSubset)
         {
             Module = module;
             IsSubset = isSubset;
         }
 
-        public ModulePath Module { get; }
+        public ModuleReference Module { get; }
 
         /// <summary>Not known to be every parameter of <see cref="Module"/>.</summary>
         public bool IsSubset { get; }
 
         public ParameterSet AsSubset() => new ParameterSet(Module, isSubset: true);
 
-        public ParameterSet WithModule(ModulePath module) => new ParameterSet(module, IsSubset);
+        public ParameterSet WithModule(ModuleReference module) => new ParameterSet(module, IsSubset);
 
         /// <summary>How a set frozen by the user relates to the set an optimizer covers.</summary>
         public static Coverage Compare(ParameterSet frozen, ParameterSet optimized)
         {
-            if (optimized.Module.IsPrefixOf(frozen.Module))
+            switch (ParameterSources.Compare(optimized.Module, frozen.Module))
             {
-                // Frozen parameters are inside the optimizer's module.
-                return frozen.Module.Length > optimized.Module.Length || frozen.IsSubset || optimized.IsSubset
-                    ? Coverage.Part
-                    : Coverage.All;
+                case ModuleOverlap.Same:
+                    return frozen.IsSubset || optimized.IsSubset ? Coverage.Part : Coverage.All;
+                case ModuleOverlap.Contains:
+                    // Frozen parameters are inside the optimizer's module; the rest stays trainable.
+                    return Coverage.Part;
+                case ModuleOverlap.ContainedIn:
+                    // The optimizer's module is inside the frozen one: all of it is frozen, unless
+                    // the frozen set is only some of the outer module's parameters (cannot tell).
+                    return frozen.IsSubset ? Coverage.Unknown : Coverage.All;
+                default:
+                    return Coverage.None;
             }
-
-            if (frozen.Module.IsPrefixOf(optimized.Module))
-            {
-                // The optimizer's module is inside the frozen one: all of it is frozen, unless the
-                // frozen set is only some of the outer module's parameters (then we cannot tell).
-                return frozen.IsSubset ? Coverage.Unknown : Coverage.All;
-            }
-
-            return Coverage.None;
         }
     }
 
@@ -175,6 +73,46 @@ namespace Decay.Operations
         private static readonly ImmutableHashSet<string> ChildEnumerations = ImmutableHashSet.Create(
             "children", "modules", "named_children", "named_modules");
 
+        /// <summary><see cref="ModuleReference.Compare"/>, also relating <c>this</c> to the fields
+        /// and properties of its type: <c>this.encoder</c> is rooted at the field <c>encoder</c>, yet
+        /// it is a sub-module of <c>this</c> (a module class that trains itself).</summary>
+        public static ModuleOverlap Compare(ModuleReference a, ModuleReference b)
+        {
+            var direct = a.Compare(b);
+            if (direct != ModuleOverlap.None)
+            {
+                return direct;
+            }
+
+            if (a.IsThis && IsInstanceMemberOf(b.Root, (INamedTypeSymbol)a.Root))
+            {
+                return ComparePaths(a.Path, b.Path.Insert(0, b.Root));
+            }
+
+            return b.IsThis && IsInstanceMemberOf(a.Root, (INamedTypeSymbol)b.Root)
+                ? ComparePaths(a.Path.Insert(0, a.Root), b.Path)
+                : ModuleOverlap.None;
+        }
+
+        public static bool Overlaps(ModuleReference a, ModuleReference b) => Compare(a, b) != ModuleOverlap.None;
+
+        private static bool IsInstanceMemberOf(ISymbol member, INamedTypeSymbol type)
+            => member is IFieldSymbol or IPropertySymbol && !member.IsStatic && member.ContainingType != null
+               && TorchSharpContext.InheritsFromOrEquals(type, member.ContainingType.OriginalDefinition);
+
+        private static ModuleOverlap ComparePaths(ImmutableArray<ISymbol> a, ImmutableArray<ISymbol> b)
+        {
+            for (var i = 0; i < a.Length && i < b.Length; i++)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(a[i], b[i]))
+                {
+                    return ModuleOverlap.None;
+                }
+            }
+
+            return a.Length == b.Length ? ModuleOverlap.Same : a.Length < b.Length ? ModuleOverlap.Contains : ModuleOverlap.ContainedIn;
+        }
+
         /// <summary>The parameters an enumeration yields: <c>m.parameters()</c> /
         /// <c>m.named_parameters()</c>, possibly through LINQ (<c>Where</c>, <c>Skip</c>, … make it
         /// a subset) or a local initialized with one.</summary>
@@ -197,8 +135,7 @@ namespace Decay.Operations
             }
 
             var method = invocation.TargetMethod;
-            if ((method.Name == "parameters" || method.Name == "named_parameters") && torch.IsModule(method.ContainingType)
-                && invocation.Instance != null)
+            if (torch.IsParameterSource(invocation, out _) && invocation.Instance != null)
             {
                 var module = FromModule(invocation.Instance, torch);
                 if (module is null)
@@ -224,8 +161,8 @@ namespace Decay.Operations
             return inner is null || PassThrough.Contains(method.Name) ? inner : inner.Value.AsSubset();
         }
 
-        /// <summary>The module a module expression denotes, as a parameter set: a path
-        /// (<c>model.backbone</c>), or a child enumerated from one
+        /// <summary>The module a module expression denotes, as a parameter set: a
+        /// <see cref="ModuleReference"/> (<c>model.backbone</c>), or a child enumerated from one
         /// (<c>foreach (var child in model.children())</c>: a subset of <c>model</c>).</summary>
         public static ParameterSet? FromModule(IOperation? expression, TorchSharpContext torch, int depth = 0)
         {
@@ -235,13 +172,13 @@ namespace Decay.Operations
                 return null;
             }
 
-            var path = ModulePath.TryCreate(StripTupleElement(expression));
-            if (path is null)
+            var reference = ModuleReference.TryCreate(StripTupleElement(expression));
+            if (reference is null)
             {
                 return null;
             }
 
-            if (path.Root is ILocalSymbol local)
+            if (reference.Root is ILocalSymbol local)
             {
                 var loop = FindForEach(expression, local);
                 if (loop != null)
@@ -258,11 +195,11 @@ namespace Decay.Operations
                 var root = initializer is null ? null : FromModule(initializer, torch, depth + 1);
                 if (root != null)
                 {
-                    return new ParameterSet(path.WithRoot(root.Value.Module), root.Value.IsSubset);
+                    return new ParameterSet(reference.Rebase(root.Value.Module), root.Value.IsSubset);
                 }
             }
 
-            return new ParameterSet(path, isSubset: false);
+            return new ParameterSet(reference, isSubset: false);
         }
 
         /// <summary>The parameters a tensor expression may be: a parameter enumerated from a
