@@ -31,13 +31,22 @@ namespace Decay.Sample
                 }
             }
 
+            // Stage two also regularizes with an L2 penalty. DECAY011: the objective is logged, but
+            // backward() runs on the bare loss, so the penalty never reaches the gradient.
             for (var epoch = 0; epoch < 10; epoch++)
             {
                 optimizer.zero_grad();
                 var loss = nn.functional.cross_entropy(model.call(inputs), targets);
+                var l2 = torch.tensor(0f);
+                foreach (var parameter in model.parameters())
+                {
+                    l2 += parameter.pow(2).sum();
+                }
+
+                var objective = loss + 1e-4 * l2;
                 loss.backward();
                 optimizer.step();
-                Console.WriteLine($"stage two, epoch {epoch}: loss {loss.ToSingle():F4}");
+                Console.WriteLine($"stage two, epoch {epoch}: objective {objective.ToSingle():F4}");
             }
         }
     }

@@ -501,7 +501,7 @@ namespace Decay.Operations
                 var removable = ComputeRemovable(flow, accumulator, loop, items.Select(i => i.Accumulation).ToList(), scaling, coefficient, terms.ToImmutable());
                 yield return new Penalty(PenaltyForm.Loop, source, source, module, groupSelection, terms.ToImmutable(), coefficient,
                     computation, computation, accumulator, loop, valueLocals, Sorted(steps), flow.Adds.ToImmutableArray(),
-                    flow.Escapes.ToImmutableArray(), flow.Fate(starts.Count > 0), null, removable);
+                    flow.Escapes.ToImmutableArray(), flow.Fate(flow.AnyUse), null, removable);
             }
         }
 
@@ -1259,9 +1259,11 @@ namespace Decay.Operations
                             operation = parent;
                             continue;
                         case IInvocationOperation invocation when ReferenceEquals(invocation.Instance, operation):
-                            AnyUse = true;
+                            // Scaling, detaching and device moves pass the value on; only where it
+                            // ends counts as a use (a scaled penalty nobody reads is never read).
                             if (owner.torch.IsTensorMethod(invocation, "backward"))
                             {
+                                AnyUse = true;
                                 if (current != null)
                                 {
                                     current.Backward ??= invocation;
@@ -1297,6 +1299,7 @@ namespace Decay.Operations
                                 continue;
                             }
 
+                            AnyUse = true;
                             if (current != null)
                             {
                                 current.TotalEscapes = true;
@@ -1326,7 +1329,6 @@ namespace Decay.Operations
                             return;
                         case IBinaryOperation binary:
                             {
-                                AnyUse = true;
                                 var isLeft = ReferenceEquals(binary.LeftOperand, operation);
                                 var other = isLeft ? binary.RightOperand : binary.LeftOperand;
                                 switch (binary.OperatorKind)
@@ -1341,6 +1343,7 @@ namespace Decay.Operations
                                         operation = binary;
                                         continue;
                                     case BinaryOperatorKind.Add:
+                                        AnyUse = true;
                                         if (current is null)
                                         {
                                             FlushPending(CoefficientSite.LossAdd);
@@ -1351,9 +1354,11 @@ namespace Decay.Operations
                                         operation = binary;
                                         continue;
                                     case BinaryOperatorKind.Subtract when isLeft && current != null:
+                                        AnyUse = true;
                                         operation = binary;
                                         continue;
                                     default:
+                                        AnyUse = true;
                                         return;
                                 }
                             }
