@@ -39,7 +39,7 @@ namespace Decay.Rules
 
             // Penalties are triggered by m.parameters() / m.named_parameters(), or by a call to a
             // helper that returns one: skip every other invocation before asking the model.
-            if (!penalties.Torch.IsParameterSource(invocation, out _) && !penalties.Torch.IsTensor(invocation.TargetMethod.ReturnType))
+            if (!penalties.Torch.IsParameterSource(invocation, out _) && !IsHelperCall(invocation, context.ContainingSymbol, penalties.Torch))
             {
                 return;
             }
@@ -69,6 +69,16 @@ namespace Decay.Rules
                         break;
                 }
             }
+        }
+
+        /// <summary>A call that may return a penalty computed in a helper: a local function or a
+        /// method of the same type that returns a tensor.</summary>
+        private static bool IsHelperCall(IInvocationOperation invocation, ISymbol containingSymbol, TorchSharpContext torch)
+        {
+            var target = invocation.TargetMethod;
+            return torch.IsTensor(target.ReturnType)
+                && (target.MethodKind == MethodKind.LocalFunction
+                    || SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, containingSymbol.ContainingType?.OriginalDefinition));
         }
 
         /// <summary>Penalty-shaped (all parameters, or a subset chosen by name) and scaled by a
