@@ -496,6 +496,68 @@ namespace Decay.Tests
                 """ + Net);
 
         [Fact]
+        public Task Temporary_freeze_undone_before_the_step_is_silent()
+            => Verify.VerifyAnalyzerAsync("""
+                using TorchSharp;
+                using TorchSharp.Modules;
+                using static TorchSharp.torch;
+
+                class Trainer
+                {
+                    void Train(Net model, Tensor x, Tensor y)
+                    {
+                        var optimizer = optim.AdamW(model.parameters(), lr: 1e-3, weight_decay: 0.01);
+                        for (var epoch = 0; epoch < 20; epoch++)
+                        {
+                            optimizer.zero_grad();
+                            nn.functional.cross_entropy(model.call(x), y).backward();
+                            optimizer.step();
+
+                            // Probe the head alone, with the backbone frozen for the measurement.
+                            foreach (var p in model.backbone.parameters()) p.requires_grad = false;
+                            var probe = model.call(x).sum();
+                            foreach (var p in model.backbone.parameters()) p.requires_grad = true;
+                        }
+                    }
+                }
+                """ + Net);
+
+        [Fact]
+        public Task Alternating_freezes_in_the_two_branches_of_an_if_are_reported()
+            => Verify.VerifyAnalyzerAsync("""
+                using TorchSharp;
+                using TorchSharp.Modules;
+                using static TorchSharp.torch;
+
+                class Trainer
+                {
+                    void Train(Net model, Tensor x, Tensor y)
+                    {
+                        var optimizer = {|#2:optim.AdamW(model.parameters(), lr: 1e-3, weight_decay: 0.01)|};
+                        for (var epoch = 0; epoch < 20; epoch++)
+                        {
+                            if (epoch % 2 == 0)
+                            {
+                                foreach (var p in model.backbone.parameters()) {|#0:p.requires_grad = false;|}
+                                foreach (var p in model.head.parameters()) p.requires_grad = true;
+                            }
+                            else
+                            {
+                                foreach (var p in model.head.parameters()) {|#1:p.requires_grad = false;|}
+                                foreach (var p in model.backbone.parameters()) p.requires_grad = true;
+                            }
+
+                            optimizer.zero_grad();
+                            nn.functional.cross_entropy(model.call(x), y).backward();
+                            optimizer.step();
+                        }
+                    }
+                }
+                """ + Net,
+                Verify.Diagnostic().WithLocation(0).WithLocation(2),
+                Verify.Diagnostic().WithLocation(1).WithLocation(2));
+
+        [Fact]
         public Task Gradient_cleared_next_to_the_freeze_is_silent()
             => Verify.VerifyAnalyzerAsync("""
                 using TorchSharp;

@@ -42,21 +42,28 @@ namespace Decay.Rules
         }
 
         /// <summary>Where an operation runs: the method (or local function) that owns it, its
-        /// position, and the loops around it inside that method.</summary>
+        /// position, the loops around it inside that method, and the branches (of an <c>if</c>, a
+        /// conditional expression or a switch) it sits in.</summary>
         private sealed class Site
         {
-            public Site(ISymbol key, SyntaxTree tree, int position, ImmutableArray<SyntaxNode> loops)
+            public Site(ISymbol key, SyntaxTree tree, int position, ImmutableArray<SyntaxNode> loops, ImmutableArray<SyntaxNode> branches)
             {
                 Key = key;
                 Tree = tree;
                 Position = position;
                 Loops = loops;
+                Branches = branches;
             }
 
             public ISymbol Key { get; }
             public SyntaxTree Tree { get; }
             public int Position { get; }
             public ImmutableArray<SyntaxNode> Loops { get; }
+            public ImmutableArray<SyntaxNode> Branches { get; }
+
+            /// <summary>This runs whenever <paramref name="other"/> runs, as far as branches go: every
+            /// branch this sits in also holds the other (not the else of the other's if).</summary>
+            public bool RunsWith(Site other) => Branches.All(b => other.Branches.Contains(b));
 
             public bool SameMethod(Site other) => SymbolEqualityComparer.Default.Equals(Key, other.Key) && Tree == other.Tree;
 
@@ -66,13 +73,15 @@ namespace Decay.Rules
 
             public bool RunsAfter(Site point) => SameMethod(point) && (Position > point.Position || ShareLoop(point));
 
-            private bool ShareLoop(Site other) => Loops.Any(l => other.Loops.Contains(l));
+            public bool ShareLoop(Site other) => Loops.Any(l => other.Loops.Contains(l));
 
             public static Site Of(IOperation operation, ISymbol containingSymbol)
             {
                 var loops = ImmutableArray.CreateBuilder<SyntaxNode>();
+                var branches = ImmutableArray.CreateBuilder<SyntaxNode>();
                 var key = containingSymbol;
-                for (var current = operation.Parent; current != null; current = current.Parent)
+                var child = operation;
+                for (var current = operation.Parent; current != null; child = current, current = current.Parent)
                 {
                     if (current is ILocalFunctionOperation localFunction)
                     {
@@ -84,9 +93,17 @@ namespace Decay.Rules
                     {
                         loops.Add(loop.Syntax);
                     }
+                    else if (current is IConditionalOperation conditional && !ReferenceEquals(child, conditional.Condition))
+                    {
+                        branches.Add(child.Syntax);
+                    }
+                    else if (current is ISwitchCaseOperation)
+                    {
+                        branches.Add(current.Syntax);
+                    }
                 }
 
-                return new Site(key, operation.Syntax.SyntaxTree, operation.Syntax.SpanStart, loops.ToImmutable());
+                return new Site(key, operation.Syntax.SyntaxTree, operation.Syntax.SpanStart, loops.ToImmutable(), branches.ToImmutable());
             }
         }
 
@@ -137,7 +154,7 @@ namespace Decay.Rules
             private readonly List<(ModuleReference? Receiver, Site Site)> steps = new List<(ModuleReference?, Site)>();
             private readonly List<ParameterSet?> clearingZeroGrads = new List<ParameterSet?>();
             private readonly List<FreezeFact> freezes = new List<FreezeFact>();
-            private readonly List<ParameterSet?> unfreezes = new List<ParameterSet?>();
+            private readonly List<(ParameterSet? Set, Site Site)> unfreezes = new List<(ParameterSet?, Site)>();
             private readonly List<(ParameterSet? Set, ModuleReference? Receiver, Site Site)> gradClears = new List<(ParameterSet?, ModuleReference?, Site)>();
             private readonly List<(ISymbol Callee, Site Site)> calls = new List<(ISymbol, Site)>();
             private readonly Dictionary<ISymbol, ModuleReference> aliases = new Dictionary<ISymbol, ModuleReference>(SymbolEqualityComparer.Default);
@@ -269,7 +286,7 @@ namespace Decay.Rules
             {
                 if (value == true)
                 {
-                    Add(unfreezes, FrozenSet(write, receiver));
+                    Add(unfreezes, (FrozenSet(write, receiver), Site.Of(write, containingSymbol)));
                 }
                 else if (value == false)
                 {
@@ -376,12 +393,12 @@ namespace Decay.Rules
                         // Every parameter of this optimizer frozen, and unfrozen again elsewhere:
                         // the alternating pattern of GANs, whose optimizer steps only while its
                         // module is trainable.
-                        if (coverage == Coverage.All && unfreezes.Any(u => Overlaps(Normalize(u), frozen.Value)))
+                        if (coverage == Coverage.All && unfreezes.Any(u => Overlaps(Normalize(u.Set), frozen.Value)))
                         {
                             continue;
                         }
 
-                        if (RunsAfterBackward(freeze, optimizer, coverage))
+                        if (RunsAfterBackward(freeze, frozen.Value, optimizer, coverage))
                         {
                             context.ReportDiagnostic(Diagnostic.Create(
                                 Descriptors.DECAY012_FrozenParametersStillDecayed,
@@ -416,7 +433,7 @@ namespace Decay.Rules
                 return clearingZeroGrads.Any(z => Overlaps(Normalize(z), frozen));
             }
 
-            private bool RunsAfterBackward(FreezeFact freeze, OptimizerFact optimizer, Coverage coverage)
+            private bool RunsAfterBackward(FreezeFact freeze, ParameterSet frozen, OptimizerFact optimizer, Coverage coverage)
             {
                 var storage = optimizer.Storage;
                 var stepSites = steps.Where(s => Normalize(s.Receiver) is ModuleReference r && r.Path.IsEmpty
@@ -439,7 +456,8 @@ namespace Decay.Rules
 
                 foreach (var point in points)
                 {
-                    if (Events(backwards, point).Any(b => b.RunsBefore(point)) && Events(stepSites, point).Any(s => s.RunsAfter(point)))
+                    if (Events(backwards, point).Any(b => b.RunsBefore(point))
+                        && Events(stepSites, point).Any(s => s.RunsAfter(point) && !UnfrozenBetween(point, s, frozen)))
                     {
                         return true;
                     }
@@ -452,7 +470,34 @@ namespace Decay.Rules
                     && key is IMethodSymbol { MethodKind: MethodKind.Ordinary }
                     && points.Count == 1
                     && !backwards.Any(b => SymbolEqualityComparer.Default.Equals(b.Key, key))
-                    && unfreezes.Any(u => Normalize(u) is ParameterSet set && ParameterSources.Overlaps(set.Module, Normalize(optimizer.Covered)!.Value.Module));
+                    && unfreezes.Any(u => Normalize(u.Set) is ParameterSet set && ParameterSources.Overlaps(set.Module, Normalize(optimizer.Covered)!.Value.Module));
+            }
+
+            /// <summary>A freeze undone before the step runs: an unfreeze of these parameters that
+            /// runs whenever the freeze does, after it and before the step (or, for a step in a
+            /// later iteration of a loop around both, anywhere in that loop after the freeze or
+            /// before the step). A temporary freeze (parameters frozen to compute something else,
+            /// then unfrozen) leaves nothing frozen when the optimizer steps.</summary>
+            private bool UnfrozenBetween(Site freeze, Site step, ParameterSet frozen)
+            {
+                var unfreezeSites = unfreezes.Where(u => Overlaps(Normalize(u.Set), frozen)).Select(u => u.Site).ToList();
+                foreach (var unfreeze in Events(unfreezeSites, freeze))
+                {
+                    if (!unfreeze.RunsWith(freeze))
+                    {
+                        continue;
+                    }
+
+                    if (step.Position > freeze.Position
+                        ? unfreeze.Position > freeze.Position && unfreeze.Position < step.Position
+                        : step.Loops.Any(l => freeze.Loops.Contains(l) && unfreeze.Loops.Contains(l))
+                          && (unfreeze.Position > freeze.Position || unfreeze.Position < step.Position))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             /// <summary>The events of <paramref name="point"/>'s method: its own, and (one level)
