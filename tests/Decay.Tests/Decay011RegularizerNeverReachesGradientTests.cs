@@ -293,6 +293,42 @@ namespace Decay.Tests
                 }
                 """, Key);
 
+        [Fact]
+        public Task Objective_printed_but_not_backpropagated_is_reported_without_a_fix()
+            => Verify.VerifyCodeFixAsync(Usings + """
+                class Trainer
+                {
+                    void Step(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, Tensor x, Tensor y)
+                    {
+                        optimizer.zero_grad();
+                        var loss = nn.functional.mse_loss(model.call(x), y);
+                        var {|#0:l2 = torch.tensor(0f)|};
+                        foreach (var p in model.parameters()) l2 += p.pow(2).sum();
+                        Console.WriteLine($"objective {(loss + 1e-4 * l2).ToSingle()}");
+                        {|#1:loss.backward()|};
+                        optimizer.step();
+                    }
+                }
+                """, new[]
+                {
+                    Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                        "l2", "it is added to a total that is never backpropagated; backward() is called on 'loss'"),
+                }, Usings + """
+                class Trainer
+                {
+                    void Step(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, Tensor x, Tensor y)
+                    {
+                        optimizer.zero_grad();
+                        var loss = nn.functional.mse_loss(model.call(x), y);
+                        var l2 = torch.tensor(0f);
+                        foreach (var p in model.parameters()) l2 += p.pow(2).sum();
+                        Console.WriteLine($"objective {(loss + 1e-4 * l2).ToSingle()}");
+                        loss.backward();
+                        optimizer.step();
+                    }
+                }
+                """, Key);
+
         // ------------------------------------------------------------ added after backward
 
         [Fact]
