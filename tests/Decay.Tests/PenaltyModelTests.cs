@@ -362,6 +362,27 @@ namespace Decay.Tests
         }
 
         [Fact]
+        public void A_logging_branch_neither_detaches_nor_scales_the_penalty()
+        {
+            var penalty = Analyze("""
+                void Train(nn.Module model, Tensor x)
+                {
+                    var l2 = torch.tensor(0f);
+                    foreach (var p in model.parameters()) l2 += p.pow(2).sum();
+                    Console.WriteLine(l2.item<float>());
+                    Console.WriteLine((0.5 * l2).ToSingle());
+                    var loss = x.sum() + 1e-4 * l2;
+                    loss.backward();
+                }
+                """).Single;
+            Assert.Empty(penalty.DetachingSteps);
+            Assert.Equal("*1e-4@LossAdd", Factors(penalty));
+            Assert.Equal(PenaltyFate.ReachesBackward, penalty.Fate);
+            Assert.Equal(2, penalty.Escapes.Length);
+            Assert.Empty(penalty.RemovableStatements);
+        }
+
+        [Fact]
         public void Inside_no_grad_scopes()
         {
             var analysed = Analyze("""

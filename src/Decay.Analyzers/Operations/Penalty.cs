@@ -254,8 +254,10 @@ namespace Decay.Operations
     {
         public PenaltyAdd(IOperation operation, IOperation penaltyOperand, IOperation? lossOperand, ILocalSymbol? lossLocal,
             ILocalSymbol? total, IInvocationOperation? backward, IInvocationOperation? lossBackwardBefore,
-            bool totalReturned, bool totalEscapes)
+            bool totalReturned, bool totalEscapes, ISymbol? lossVariable = null, ISymbol? totalVariable = null)
         {
+            LossVariable = lossVariable ?? lossLocal;
+            TotalVariable = totalVariable ?? total;
             Operation = operation;
             PenaltyOperand = penaltyOperand;
             LossOperand = lossOperand;
@@ -281,8 +283,15 @@ namespace Decay.Operations
         /// <summary>The local the loss operand reads, when it is a local.</summary>
         public ILocalSymbol? LossLocal { get; }
 
+        /// <summary>The local or parameter the loss operand reads (<see cref="LossLocal"/>, or a parameter).</summary>
+        public ISymbol? LossVariable { get; }
+
         /// <summary>The local that receives the sum (<c>var total = loss + l2</c>, <c>loss += l2</c>).</summary>
         public ILocalSymbol? Total { get; }
+
+        /// <summary>The local or parameter that receives the sum (<see cref="Total"/>, or a parameter
+        /// such as <c>loss += l2</c> on a <c>Tensor loss</c> parameter).</summary>
+        public ISymbol? TotalVariable { get; }
 
         /// <summary><c>.backward()</c> called on the sum (directly or through <see cref="Total"/>) after the add.</summary>
         public IInvocationOperation? Backward { get; }

@@ -26,8 +26,8 @@ namespace Decay.Operations
         private readonly List<IInvocationOperation> backwardCalls = new List<IInvocationOperation>();
         private readonly List<IInvocationOperation> sameTypeCalls = new List<IInvocationOperation>();
         private readonly List<OptimizerSite> optimizers = new List<OptimizerSite>();
-        private readonly Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> references =
-            new Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, List<IOperation>> references =
+            new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ILocalSymbol, IVariableDeclaratorOperation> declarators =
             new Dictionary<ILocalSymbol, IVariableDeclaratorOperation>(SymbolEqualityComparer.Default);
         private readonly Dictionary<IMethodSymbol, ILocalFunctionOperation> localFunctions =
@@ -83,12 +83,10 @@ namespace Decay.Operations
                 switch (operation)
                 {
                     case ILocalReferenceOperation local:
-                        if (!references.TryGetValue(local.Local, out var list))
-                        {
-                            references[local.Local] = list = new List<ILocalReferenceOperation>();
-                        }
-
-                        list.Add(local);
+                        AddReference(local.Local, local);
+                        break;
+                    case IParameterReferenceOperation parameter:
+                        AddReference(parameter.Parameter, parameter);
                         break;
                     case IVariableDeclaratorOperation declarator:
                         declarators[declarator.Symbol] = declarator;
@@ -124,6 +122,16 @@ namespace Decay.Operations
             backwardCalls.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
             sources.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
             sameTypeCalls.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
+        }
+
+        private void AddReference(ISymbol variable, IOperation reference)
+        {
+            if (!references.TryGetValue(variable, out var list))
+            {
+                references[variable] = list = new List<IOperation>();
+            }
+
+            list.Add(reference);
         }
 
         private void CollectInvocation(IInvocationOperation invocation)
@@ -490,7 +498,7 @@ namespace Decay.Operations
                 var flow = new Flow(this, steps);
                 foreach (var start in starts)
                 {
-                    flow.Climb(start, null, 0);
+                    flow.Climb(start);
                 }
 
                 flow.Complete();
@@ -910,7 +918,7 @@ namespace Decay.Operations
             List<DetachingStep> steps, IOperation value, IMethodSymbol? helper)
         {
             var flow = new Flow(this, steps);
-            flow.Climb(value, null, 0);
+            flow.Climb(value);
             flow.Complete();
             var computation = flow.FirstValueDeclarator ?? value;
             var coefficient = new PenaltyCoefficient(termFactors).Concat(flow.Factors.ToImmutableArray());
@@ -1004,11 +1012,12 @@ namespace Decay.Operations
 
         // ------------------------------------------------------------------ locals
 
-        private IReadOnlyList<ILocalReferenceOperation> ReferencesOf(ILocalSymbol local)
-            => references.TryGetValue(local, out var list) ? list : (IReadOnlyList<ILocalReferenceOperation>)Array.Empty<ILocalReferenceOperation>();
+        /// <summary>The references to a local or parameter in the body, in source order.</summary>
+        private IReadOnlyList<IOperation> ReferencesOf(ISymbol variable)
+            => references.TryGetValue(variable, out var list) ? list : (IReadOnlyList<IOperation>)Array.Empty<IOperation>();
 
         /// <summary>A reference that only writes the local (the target of a simple assignment).</summary>
-        private static bool IsWrite(ILocalReferenceOperation reference)
+        private static bool IsWrite(IOperation reference)
             => reference.WalkUpConversion() is ISimpleAssignmentOperation assignment && ReferenceEquals(assignment.Target.WalkDownConversion(), reference);
 
         // ------------------------------------------------------------------ removable statements
@@ -1118,14 +1127,50 @@ namespace Decay.Operations
 
         // ------------------------------------------------------------------ the flow of the value
 
+        /// <summary>What a path from the penalty towards a loss has met so far: detaching steps and
+        /// coefficient factors. Committed to the penalty only when the path reaches an add (a logging
+        /// branch such as <c>Console.WriteLine(l2.item&lt;float&gt;())</c> does not detach the penalty).</summary>
+        private sealed class PathState
+        {
+            public static readonly PathState Empty = new PathState(
+                ImmutableArray<DetachingStep>.Empty, ImmutableArray<(IOperation, bool)>.Empty, ImmutableArray<(IOperation, bool)>.Empty);
+
+            private PathState(ImmutableArray<DetachingStep> steps, ImmutableArray<(IOperation, bool)> accumulated, ImmutableArray<(IOperation, bool)> pending)
+            {
+                Steps = steps;
+                Accumulated = accumulated;
+                Pending = pending;
+            }
+
+            public ImmutableArray<DetachingStep> Steps { get; }
+
+            /// <summary>Factors applied before the value was stored in a local (<c>var reg = λ * l2</c>).</summary>
+            public ImmutableArray<(IOperation Operand, bool IsDivisor)> Accumulated { get; }
+
+            /// <summary>Factors in the current expression, not yet placed.</summary>
+            public ImmutableArray<(IOperation Operand, bool IsDivisor)> Pending { get; }
+
+            public PathState WithStep(DetachingStep step) => new PathState(Steps.Add(step), Accumulated, Pending);
+
+            public PathState WithFactor(IOperation operand, bool isDivisor) => new PathState(Steps, Accumulated, Pending.Add((operand, isDivisor)));
+
+            /// <summary>The value was stored in a local: pending factors were applied to the penalty itself.</summary>
+            public PathState Stored() => new PathState(Steps, Accumulated.AddRange(Pending), ImmutableArray<(IOperation, bool)>.Empty);
+        }
+
         /// <summary>Follows a penalty value up its expression and through locals, in source order:
         /// coefficient factors, detaching steps, adds into losses, <c>.backward()</c> calls, escapes.</summary>
         private sealed class Flow
         {
             private readonly PenaltyAnalysis owner;
             private readonly List<DetachingStep> steps;
-            private readonly List<(IOperation Operand, bool IsDivisor)> pending = new List<(IOperation, bool)>();
+            private readonly List<AddBuilder> builders = new List<AddBuilder>();
+            private bool directBackward;
+            private bool factorsCommitted;
+            private bool finished;
 
+            /// <param name="steps">The penalty's detaching steps so far (in its term); steps on paths that
+            /// reach an add are appended.</param>
             public Flow(PenaltyAnalysis owner, List<DetachingStep> steps)
             {
                 this.owner = owner;
@@ -1138,7 +1183,6 @@ namespace Decay.Operations
             public List<ILocalSymbol> ValueLocals { get; } = new List<ILocalSymbol>();
             public IOperation? FirstValueDeclarator { get; private set; }
             public bool AnyUse { get; private set; }
-            private bool directBackward;
 
             private sealed class AddBuilder
             {
@@ -1152,13 +1196,14 @@ namespace Decay.Operations
                 public IOperation Operation { get; }
                 public IOperation PenaltyOperand { get; }
                 public IOperation? LossOperand { get; }
-                public ILocalSymbol? Total { get; set; }
+                public ISymbol? Total { get; private set; }
+
+                public void SetTotal(ISymbol variable) => Total ??= variable;
+
                 public IInvocationOperation? Backward { get; set; }
                 public bool TotalReturned { get; set; }
                 public bool TotalEscapes { get; set; }
             }
-
-            private readonly List<AddBuilder> builders = new List<AddBuilder>();
 
             public PenaltyFate Fate(bool read)
             {
@@ -1191,8 +1236,6 @@ namespace Decay.Operations
                 return read || AnyUse ? PenaltyFate.Unknown : PenaltyFate.NeverRead;
             }
 
-            private bool finished;
-
             /// <summary>Turns the adds seen while climbing into <see cref="Adds"/>; call after the last climb.</summary>
             public void Complete()
             {
@@ -1219,26 +1262,55 @@ namespace Decay.Operations
                         }
                     }
 
-                    Adds.Add(new PenaltyAdd(add.Operation, add.PenaltyOperand, add.LossOperand, lossLocal, add.Total, add.Backward,
-                        add.Backward is null ? before : null, add.TotalReturned, add.TotalEscapes));
+                    Adds.Add(new PenaltyAdd(add.Operation, add.PenaltyOperand, add.LossOperand, lossLocal, add.Total as ILocalSymbol, add.Backward,
+                        add.Backward is null ? before : null, add.TotalReturned, add.TotalEscapes, lossSymbol, add.Total));
                 }
             }
 
-            private void FlushPending(CoefficientSite site)
+            /// <summary>The path reached an add (or, for a helper, a return): its steps and factors
+            /// belong to the penalty. Factors are taken from the first such path only.</summary>
+            private void Commit(PathState path, CoefficientSite pendingSite)
             {
-                foreach (var (operand, isDivisor) in pending)
+                foreach (var step in path.Steps)
                 {
-                    Factors.Add(new CoefficientFactor(operand, isDivisor, site));
+                    if (!steps.Any(s => ReferenceEquals(s.Operation, step.Operation)))
+                    {
+                        steps.Add(step);
+                    }
                 }
 
-                pending.Clear();
+                if (factorsCommitted)
+                {
+                    return;
+                }
+
+                factorsCommitted = true;
+                foreach (var (operand, isDivisor) in path.Accumulated)
+                {
+                    Factors.Add(new CoefficientFactor(operand, isDivisor, CoefficientSite.Accumulator));
+                }
+
+                foreach (var (operand, isDivisor) in path.Pending)
+                {
+                    Factors.Add(new CoefficientFactor(operand, isDivisor, pendingSite));
+                }
             }
 
-            /// <summary>Follows <paramref name="start"/> upwards. <paramref name="add"/> is the add already
-            /// passed (the value is then part of a loss/total).</summary>
-            public void Climb(IOperation start, object? add, int depth)
+            private AddBuilder StartAdd(IOperation operation, IOperation penaltyOperand, IOperation? lossOperand, PathState path)
             {
-                var current = (AddBuilder?)add;
+                Commit(path, CoefficientSite.LossAdd);
+                var add = new AddBuilder(operation, penaltyOperand, lossOperand);
+                builders.Add(add);
+                return add;
+            }
+
+            /// <summary>Follows the penalty value from <paramref name="start"/>.</summary>
+            public void Climb(IOperation start) => Climb(start, null, 0, PathState.Empty);
+
+            /// <summary>Follows <paramref name="start"/> upwards. <paramref name="current"/> is the add
+            /// already passed (the value is then part of a loss/total).</summary>
+            private void Climb(IOperation start, AddBuilder? current, int depth, PathState path)
+            {
                 var operation = start;
                 for (var guard = 0; guard < 64; guard++)
                 {
@@ -1253,7 +1325,7 @@ namespace Decay.Operations
                         case IConversionOperation conversion:
                             if (current is null && PenaltyTermClassifier.IsDetachingConversion(owner.torch, conversion))
                             {
-                                steps.Add(new DetachingStep(DetachKind.Cast, conversion, isInTerm: false));
+                                path = path.WithStep(new DetachingStep(DetachKind.Cast, conversion, isInTerm: false));
                             }
 
                             operation = parent;
@@ -1270,6 +1342,7 @@ namespace Decay.Operations
                                 }
                                 else
                                 {
+                                    Commit(path, CoefficientSite.LossAdd);
                                     directBackward = true;
                                 }
 
@@ -1278,7 +1351,7 @@ namespace Decay.Operations
 
                             if (current is null && PenaltyTermClassifier.TryGetDetachingCall(owner.torch, invocation, out var kind, out _))
                             {
-                                steps.Add(new DetachingStep(kind, invocation, isInTerm: false));
+                                path = path.WithStep(new DetachingStep(kind, invocation, isInTerm: false));
                                 operation = invocation;
                                 continue;
                             }
@@ -1287,7 +1360,7 @@ namespace Decay.Operations
                                 && (owner.torch.IsTensorMethod(invocation, "mul") || owner.torch.IsTensorMethod(invocation, "multiply")
                                     || owner.torch.IsTensorMethod(invocation, "div") || owner.torch.IsTensorMethod(invocation, "divide")))
                             {
-                                pending.Add((invocation.Arguments[0].Value.WalkDownConversion(), invocation.TargetMethod.Name.StartsWith("div", StringComparison.Ordinal)));
+                                path = path.WithFactor(invocation.Arguments[0].Value.WalkDownConversion(), invocation.TargetMethod.Name.StartsWith("div", StringComparison.Ordinal));
                                 operation = invocation;
                                 continue;
                             }
@@ -1312,7 +1385,7 @@ namespace Decay.Operations
                                 && PenaltyTermClassifier.TryGetDetachingCall(owner.torch, extension, out var extensionKind, out _)
                                 && TensorCalls.IsSubjectOf(operation, extension))
                             {
-                                steps.Add(new DetachingStep(extensionKind, extension, isInTerm: false));
+                                path = path.WithStep(new DetachingStep(extensionKind, extension, isInTerm: false));
                                 operation = extension;
                                 continue;
                             }
@@ -1337,20 +1410,14 @@ namespace Decay.Operations
                                     case BinaryOperatorKind.Divide when isLeft:
                                         if (current is null)
                                         {
-                                            pending.Add((other.WalkDownConversion(), binary.OperatorKind == BinaryOperatorKind.Divide));
+                                            path = path.WithFactor(other.WalkDownConversion(), binary.OperatorKind == BinaryOperatorKind.Divide);
                                         }
 
                                         operation = binary;
                                         continue;
                                     case BinaryOperatorKind.Add:
                                         AnyUse = true;
-                                        if (current is null)
-                                        {
-                                            FlushPending(CoefficientSite.LossAdd);
-                                            current = new AddBuilder(binary, operation, other);
-                                            builders.Add(current);
-                                        }
-
+                                        current ??= StartAdd(binary, operation, other, path);
                                         operation = binary;
                                         continue;
                                     case BinaryOperatorKind.Subtract when isLeft && current != null:
@@ -1370,17 +1437,11 @@ namespace Decay.Operations
                                 return;
                             }
 
-                            if (current is null)
+                            current ??= StartAdd(compound, operation, compound.Target, path);
+                            if (ReferencedVariable(compound.Target) is ISymbol totalVariable)
                             {
-                                FlushPending(CoefficientSite.LossAdd);
-                                current = new AddBuilder(compound, operation, compound.Target);
-                                builders.Add(current);
-                            }
-
-                            if (compound.Target.WalkDownConversion() is ILocalReferenceOperation totalLocal)
-                            {
-                                current.Total ??= totalLocal.Local;
-                                FollowLocal(totalLocal.Local, compound.Syntax.Span.End, current, depth + 1);
+                                current.SetTotal(totalVariable);
+                                FollowLocal(totalVariable, compound.Syntax.Span.End, current, depth + 1, path);
                             }
                             else
                             {
@@ -1389,18 +1450,25 @@ namespace Decay.Operations
 
                             return;
                         case ISimpleAssignmentOperation assignment when ReferenceEquals(assignment.Value, operation):
-                            AnyUse = true;
-                            if (assignment.Target.WalkDownConversion() is ILocalReferenceOperation target)
+                            if (ReferencedVariable(assignment.Target) is ISymbol target)
                             {
-                                AssignToLocal(target.Local, assignment, current, depth);
+                                // Into a local: the value goes on (a use only if the local is read);
+                                // into a ref/out parameter: the caller gets it.
+                                if (target is IParameterSymbol { RefKind: not RefKind.None })
+                                {
+                                    AnyUse = true;
+                                }
+
+                                AssignToLocal(target, assignment, current, depth, path);
                             }
                             else if (current is null)
                             {
-                                FlushPending(CoefficientSite.Accumulator);
+                                AnyUse = true;
                                 Escapes.Add(new PenaltyEscape(PenaltyEscapeKind.Stored, assignment));
                             }
                             else
                             {
+                                AnyUse = true;
                                 current.TotalEscapes = true;
                             }
 
@@ -1411,13 +1479,14 @@ namespace Decay.Operations
                                 FirstValueDeclarator = declarator;
                             }
 
-                            AssignToLocal(declarator.Symbol, declarator, current, depth);
+                            AssignToLocal(declarator.Symbol, declarator, current, depth, path);
                             return;
                         case IReturnOperation ret:
                             AnyUse = true;
                             if (current is null)
                             {
-                                FlushPending(CoefficientSite.Accumulator);
+                                // A helper returns the penalty: what it met on the way belongs to it.
+                                Commit(path, CoefficientSite.Accumulator);
                                 Escapes.Add(new PenaltyEscape(PenaltyEscapeKind.Return, ret));
                             }
                             else
@@ -1452,27 +1521,32 @@ namespace Decay.Operations
                 }
             }
 
-            private void AssignToLocal(ILocalSymbol local, IOperation assignment, AddBuilder? current, int depth)
+            private void AssignToLocal(ISymbol variable, IOperation assignment, AddBuilder? current, int depth, PathState path)
             {
                 if (current is null)
                 {
-                    FlushPending(CoefficientSite.Accumulator);
-                    if (!ValueLocals.Contains(local, SymbolEqualityComparer.Default))
+                    if (variable is ILocalSymbol local && !ValueLocals.Contains(local, SymbolEqualityComparer.Default))
                     {
                         ValueLocals.Add(local);
                     }
 
-                    owner.AddNoGradOnValue(steps, assignment);
-                    FollowLocal(local, assignment.Syntax.Span.End, null, depth + 1);
+                    path = path.Stored();
+                    var scope = owner.FindDisablingScope(assignment);
+                    if (scope != null)
+                    {
+                        path = path.WithStep(new DetachingStep(DetachKind.NoGrad, scope, isInTerm: false));
+                    }
+
+                    FollowLocal(variable, assignment.Syntax.Span.End, null, depth + 1, path);
                 }
                 else
                 {
-                    current.Total ??= local;
-                    FollowLocal(local, assignment.Syntax.Span.End, current, depth + 1);
+                    current.SetTotal(variable);
+                    FollowLocal(variable, assignment.Syntax.Span.End, current, depth + 1, path);
                 }
             }
 
-            private void FollowLocal(ILocalSymbol local, int after, AddBuilder? current, int depth)
+            private void FollowLocal(ISymbol local, int after, AddBuilder? current, int depth, PathState path)
             {
                 if (depth > MaxLocalHops)
                 {
@@ -1484,13 +1558,10 @@ namespace Decay.Operations
                 {
                     if (reference.Syntax.SpanStart >= after && !IsWrite(reference))
                     {
-                        Climb(reference, current, depth);
+                        Climb(reference, current, depth, path);
                     }
                 }
             }
         }
-
-        /// <summary>A value local assigned inside a no_grad scope holds a detached penalty.</summary>
-        private void AddNoGradOnValue(List<DetachingStep> steps, IOperation assignment) => AddNoGrad(steps, assignment, isInTerm: false);
     }
 }

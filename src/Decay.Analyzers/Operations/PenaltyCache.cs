@@ -53,6 +53,26 @@ namespace Decay.Operations
             return bodies.GetOrAdd(root, r => PenaltyAnalysis.Analyze(torch, r, method, this));
         }
 
+        /// <summary>A cheap pre-check for operation actions: only <c>m.parameters()</c> /
+        /// <c>m.named_parameters()</c> calls and calls to methods of the same type (helpers) can be a
+        /// <see cref="Penalty.Trigger"/>, so other invocations need no analysis of their body.</summary>
+        public bool MayTrigger(IInvocationOperation invocation, ISymbol? containingSymbol)
+        {
+            if (torch.IsParameterSource(invocation, out _))
+            {
+                return true;
+            }
+
+            var target = invocation.TargetMethod;
+            if (target.MethodKind == MethodKind.LocalFunction)
+            {
+                return true;
+            }
+
+            return target.MethodKind == MethodKind.Ordinary && containingSymbol?.ContainingType is INamedTypeSymbol type
+                   && SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, type.OriginalDefinition);
+        }
+
         /// <summary>The analysis of a helper method of the same type, declared in the tree of
         /// <paramref name="model"/>, without following its own calls; null when its body is not available.</summary>
         internal MethodPenalties? GetHelper(IMethodSymbol method, SemanticModel? model)

@@ -15,7 +15,7 @@ namespace Decay.Rules
     /// <c>.backward()</c> ran. Monitoring (printed, logged), returned, stored or passed penalties
     /// are left alone: their fate is decided elsewhere.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class Decay011RegularizerNeverReachesGradientAnalyzer : TorchSharpAnalyzer
+    public sealed class Decay011RegularizerNeverReachesGradientAnalyzer : PenaltyRuleAnalyzer
     {
         /// <summary>Diagnostic property: the name of the total local that the fix backpropagates
         /// (present only for the "total never backpropagated" form).</summary>
@@ -27,58 +27,29 @@ namespace Decay.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.DECAY011_RegularizerNeverReachesGradient);
 
-        internal override void OnCompilationStart(CompilationStartAnalysisContext context, TorchSharpContext torch)
+        internal override void AnalyzePenalty(OperationAnalysisContext context, Penalty penalty, MethodPenalties method, PenaltyCache cache)
         {
-            var penalties = new PenaltyCache(torch);
-            context.RegisterOperationAction(ctx => Analyze(ctx, penalties), OperationKind.Invocation);
-        }
-
-        private static void Analyze(OperationAnalysisContext context, PenaltyCache penalties)
-        {
-            var invocation = (IInvocationOperation)context.Operation;
-
-            // Penalties are triggered by m.parameters() / m.named_parameters(), or by a call to a
-            // helper that returns one: skip every other invocation before asking the model.
-            if (!penalties.Torch.IsParameterSource(invocation, out _) && !IsHelperCall(invocation, context.ContainingSymbol, penalties.Torch))
+            if (!IsRegularizer(penalty))
             {
                 return;
             }
 
-            var method = penalties.Get(invocation, context.ContainingSymbol);
-            foreach (var penalty in method.TriggeredBy(invocation))
+            switch (penalty.Fate)
             {
-                if (!IsRegularizer(penalty))
-                {
-                    continue;
-                }
+                case PenaltyFate.NeverRead:
+                    Report(context, penalty, BackwardNear(method, penalty.Computation), "it is never used", null);
+                    break;
 
-                switch (penalty.Fate)
-                {
-                    case PenaltyFate.NeverRead:
-                        Report(context, penalty, BackwardNear(method, penalty.Computation), "it is never used", null);
-                        break;
+                case PenaltyFate.TotalNotBackpropagated:
+                    ReportLostTotal(context, method, penalty);
+                    break;
 
-                    case PenaltyFate.TotalNotBackpropagated:
-                        ReportLostTotal(context, method, penalty);
-                        break;
-
-                    case PenaltyFate.AddedAfterBackward:
-                        var late = penalty.Adds.First(a => a.LossBackwardBefore != null);
-                        Report(context, penalty, late.LossBackwardBefore,
-                            $"it is added to '{Describe(late.LossOperand)}' after {late.LossBackwardBefore!.Syntax} ran", null);
-                        break;
-                }
+                case PenaltyFate.AddedAfterBackward:
+                    var late = penalty.Adds.First(a => a.LossBackwardBefore != null);
+                    Report(context, penalty, late.LossBackwardBefore,
+                        $"it is added to '{Describe(late.LossOperand)}' after {late.LossBackwardBefore!.Syntax} ran", null);
+                    break;
             }
-        }
-
-        /// <summary>A call that may return a penalty computed in a helper: a local function or a
-        /// method of the same type that returns a tensor.</summary>
-        private static bool IsHelperCall(IInvocationOperation invocation, ISymbol containingSymbol, TorchSharpContext torch)
-        {
-            var target = invocation.TargetMethod;
-            return torch.IsTensor(target.ReturnType)
-                && (target.MethodKind == MethodKind.LocalFunction
-                    || SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, containingSymbol.ContainingType?.OriginalDefinition));
         }
 
         /// <summary>Penalty-shaped (all parameters, or a subset chosen by name) and scaled by a
