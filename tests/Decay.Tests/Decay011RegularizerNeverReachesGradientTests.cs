@@ -470,6 +470,7 @@ namespace Decay.Tests
                         var sumOfSquares = torch.tensor(0f);
                         foreach (var p in model.parameters()) sumOfSquares += p.pow(2).sum();
                         var weightNorm = torch.nn.utils.parameters_to_vector(model.parameters()).norm();
+                        var meanSquare = model.parameters().Select(p => p.pow(2).sum()).Aggregate((a, b) => a + b) / 1000;
                         loss.backward();
                     }
                 }

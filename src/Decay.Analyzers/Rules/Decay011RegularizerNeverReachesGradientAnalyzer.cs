@@ -52,9 +52,9 @@ namespace Decay.Rules
             }
         }
 
-        /// <summary>Penalty-shaped (all parameters, or a subset chosen by name) and scaled by a
+        /// <summary>Penalty-shaped (all parameters, or a subset chosen by name) and multiplied by a
         /// coefficient or held in a local whose name says it is a regularizer. A plain weight norm
-        /// with neither is monitoring, not regularization.</summary>
+        /// (or mean of squares) with neither is monitoring, not regularization.</summary>
         private static bool IsRegularizer(Penalty penalty)
         {
             if (penalty.Selection == ParameterSelection.Filtered)
@@ -62,7 +62,9 @@ namespace Decay.Rules
                 return false;
             }
 
-            if (!penalty.Coefficient.IsOne)
+            // λ * Σθ², Σθ² * 1e-4, p.pow(2).sum().mul(λ); a division alone (Σθ² / n) is a mean, not a
+            // coefficient, unless the local's name says it is a regularizer.
+            if (penalty.Coefficient.Factors.Any(f => !f.IsDivisor))
             {
                 return true;
             }
