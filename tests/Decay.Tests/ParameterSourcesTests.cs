@@ -136,5 +136,40 @@ namespace Decay.Tests
             Assert.Equal(Coverage.Unknown, ParameterSet.Compare(frozen: someOfModel, optimized: backbone));
             Assert.Equal(Coverage.None, ParameterSet.Compare(frozen: backbone, optimized: otherHead));
         }
+
+        [Fact]
+        public void This_contains_the_fields_of_its_type()
+        {
+            var tree = CSharpSyntaxTree.ParseText("""
+                using TorchSharp;
+                using TorchSharp.Modules;
+                using static TorchSharp.torch;
+
+                class SelfTraining : nn.Module<Tensor, Tensor>
+                {
+                    private readonly Linear encoder = nn.Linear(4, 4);
+                    public SelfTraining() : base("SelfTraining") { RegisterComponents(); }
+                    public override Tensor forward(Tensor x) => encoder.call(x);
+                    void Run()
+                    {
+                        var all = parameters();
+                        var some = encoder.parameters();
+                    }
+                }
+                """);
+            var compilation = CSharpCompilation.Create("Probe", new[] { tree }, TestReferences.Default,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            var model = compilation.GetSemanticModel(tree);
+            var torch = TorchSharpContext.Get(compilation)!;
+            var calls = tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>()
+                .Where(i => i.ToString().EndsWith("parameters()", System.StringComparison.Ordinal))
+                .Select(i => ParameterSources.FromEnumeration(model.GetOperation(i), torch)!.Value).ToList();
+            var (all, some) = (calls[0], calls[1]);
+
+            Assert.Equal(ModuleOverlap.None, all.Module.Compare(some.Module));
+            Assert.Equal(ModuleOverlap.Contains, ParameterSources.Compare(all.Module, some.Module));
+            Assert.Equal(ModuleOverlap.ContainedIn, ParameterSources.Compare(some.Module, all.Module));
+            Assert.Equal(Coverage.Part, ParameterSet.Compare(frozen: some, optimized: all));
+        }
     }
 }
