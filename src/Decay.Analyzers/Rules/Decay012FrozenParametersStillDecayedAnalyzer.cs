@@ -273,10 +273,10 @@ namespace Decay.Rules
                 }
 
                 // this.model = model; (the constructor's parameter is the field from now on)
-                var value2 = assignment.Value.WalkDownConversion(includeExplicit: true);
-                if ((value2 is ILocalReferenceOperation || value2 is IParameterReferenceOperation)
+                var assigned = assignment.Value.WalkDownConversion(includeExplicit: true);
+                if ((assigned is ILocalReferenceOperation || assigned is IParameterReferenceOperation)
                     && ModuleReference.TryCreate(assignment.Target) is ModuleReference target && !(target.Root is ILocalSymbol || target.Root is IParameterSymbol)
-                    && ModuleReference.TryCreate(value2) is ModuleReference source)
+                    && ModuleReference.TryCreate(assigned) is ModuleReference source)
                 {
                     AddAlias(source.Root, target);
                 }
