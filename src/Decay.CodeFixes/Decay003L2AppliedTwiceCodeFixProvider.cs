@@ -1,10 +1,8 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
-using System.Threading.Tasks;
 using Decay.Rules;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace Decay.CodeFixes
@@ -14,46 +12,27 @@ namespace Decay.CodeFixes
     /// the loss" (the penalty term leaves the add, and the loop, accumulator and constant locals that
     /// only computed it go too). Fix All merges every diagnostic of a document into one edit.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Decay003L2AppliedTwiceCodeFixProvider)), Shared]
-    public sealed class Decay003L2AppliedTwiceCodeFixProvider : CodeFixProvider
+    public sealed class Decay003L2AppliedTwiceCodeFixProvider : PenaltyEditsCodeFixProvider
     {
         public const string RemoveWeightDecayEquivalenceKey = "DECAY003_RemoveWeightDecay";
         public const string RemovePenaltyEquivalenceKey = "DECAY003_RemovePenalty";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.L2AppliedTwice);
 
-        public override FixAllProvider GetFixAllProvider() => FixAll.Instance;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        private protected override IEnumerable<(string Title, string EquivalenceKey)> GetActions(SyntaxNode root, Diagnostic diagnostic)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+            if (CanApply(root, diagnostic, RemoveWeightDecayEquivalenceKey))
             {
-                return;
+                yield return ("Remove weight_decay from the optimizer", RemoveWeightDecayEquivalenceKey);
             }
 
-            foreach (var diagnostic in context.Diagnostics)
+            if (CanApply(root, diagnostic, RemovePenaltyEquivalenceKey))
             {
-                if (Collect(new PenaltyEdits(root), diagnostic, RemoveWeightDecayEquivalenceKey))
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create("Remove weight_decay from the optimizer",
-                            ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), RemoveWeightDecayEquivalenceKey, ct),
-                            RemoveWeightDecayEquivalenceKey),
-                        diagnostic);
-                }
-
-                if (Collect(new PenaltyEdits(root), diagnostic, RemovePenaltyEquivalenceKey))
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create("Remove the penalty from the loss",
-                            ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), RemovePenaltyEquivalenceKey, ct),
-                            RemovePenaltyEquivalenceKey),
-                        diagnostic);
-                }
+                yield return ("Remove the penalty from the loss", RemovePenaltyEquivalenceKey);
             }
         }
 
-        private static bool Collect(PenaltyEdits edits, Diagnostic diagnostic, string? key)
+        private protected override bool Collect(PenaltyEdits edits, Diagnostic diagnostic, string? key)
         {
             if (key == RemoveWeightDecayEquivalenceKey)
             {
@@ -68,31 +47,6 @@ namespace Decay.CodeFixes
             }
 
             return false;
-        }
-
-        private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? key, CancellationToken cancellationToken)
-        {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null)
-            {
-                return document;
-            }
-
-            var edits = new PenaltyEdits(root);
-            foreach (var diagnostic in diagnostics)
-            {
-                Collect(edits, diagnostic, key);
-            }
-
-            return edits.IsEmpty ? document : document.WithSyntaxRoot(edits.Apply());
-        }
-
-        private sealed class FixAll : DocumentBasedFixAllProvider
-        {
-            public static readonly FixAll Instance = new FixAll();
-
-            protected override async Task<Document?> FixAllAsync(FixAllContext fixAllContext, Document document, ImmutableArray<Diagnostic> diagnostics)
-                => await ApplyAsync(document, diagnostics, fixAllContext.CodeActionEquivalenceKey, fixAllContext.CancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -1,10 +1,8 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
-using System.Threading.Tasks;
 using Decay.Rules;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Text;
 
@@ -15,38 +13,24 @@ namespace Decay.CodeFixes
     /// <c>weight_decay: 2λ</c>) and "Move weight_decay into the loss as an L2 penalty" (the argument
     /// goes, and the loss gets <c>+ wd/2 · Σθ²</c>). The values come from the analyzer.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Decay009PenaltyAsWeightDecayCodeFixProvider)), Shared]
-    public sealed class Decay009PenaltyAsWeightDecayCodeFixProvider : CodeFixProvider
+    public sealed class Decay009PenaltyAsWeightDecayCodeFixProvider : PenaltyEditsCodeFixProvider
     {
         public const string ToWeightDecayEquivalenceKey = "DECAY009_MoveToWeightDecay";
         public const string ToLossEquivalenceKey = "DECAY009_MoveToLoss";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.PenaltyAsWeightDecay);
 
-        public override FixAllProvider GetFixAllProvider() => FixAll.Instance;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        private protected override IEnumerable<(string Title, string EquivalenceKey)> GetActions(SyntaxNode root, Diagnostic diagnostic)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+            var key = KeyOf(diagnostic);
+            if (key is null || !CanApply(root, diagnostic, key))
             {
-                return;
+                yield break;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                var key = KeyOf(diagnostic);
-                if (key is null || !Collect(new PenaltyEdits(root), diagnostic, key))
-                {
-                    continue;
-                }
-
-                var title = key == ToWeightDecayEquivalenceKey
-                    ? $"Move the L2 penalty into weight_decay: {diagnostic.Properties[Decay009PenaltyAsWeightDecayAnalyzer.WeightDecayProperty]}"
-                    : "Move weight_decay into the loss as an L2 penalty";
-                context.RegisterCodeFix(
-                    CodeAction.Create(title, ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), key, ct), key),
-                    diagnostic);
-            }
+            yield return key == ToWeightDecayEquivalenceKey
+                ? ($"Move the L2 penalty into weight_decay: {diagnostic.Properties[Decay009PenaltyAsWeightDecayAnalyzer.WeightDecayProperty]}", key)
+                : ("Move weight_decay into the loss as an L2 penalty", key);
         }
 
         private static string? KeyOf(Diagnostic diagnostic)
@@ -56,7 +40,7 @@ namespace Decay.CodeFixes
                 : null
                 : null;
 
-        private static bool Collect(PenaltyEdits edits, Diagnostic diagnostic, string? key)
+        private protected override bool Collect(PenaltyEdits edits, Diagnostic diagnostic, string? key)
         {
             if (key != KeyOf(diagnostic))
             {
@@ -85,31 +69,6 @@ namespace Decay.CodeFixes
                    && FixHelpers.TryGetSpan(properties, Decay009PenaltyAsWeightDecayAnalyzer.LossSpanProperty, out var loss)
                    && edits.AddToLoss(loss, penalty)
                    && edits.RemoveWeightDecay(diagnostic.Location.SourceSpan);
-        }
-
-        private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? key, CancellationToken cancellationToken)
-        {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null)
-            {
-                return document;
-            }
-
-            var edits = new PenaltyEdits(root);
-            foreach (var diagnostic in diagnostics)
-            {
-                Collect(edits, diagnostic, key);
-            }
-
-            return edits.IsEmpty ? document : document.WithSyntaxRoot(edits.Apply());
-        }
-
-        private sealed class FixAll : DocumentBasedFixAllProvider
-        {
-            public static readonly FixAll Instance = new FixAll();
-
-            protected override async Task<Document?> FixAllAsync(FixAllContext fixAllContext, Document document, ImmutableArray<Diagnostic> diagnostics)
-                => await ApplyAsync(document, diagnostics, fixAllContext.CodeActionEquivalenceKey, fixAllContext.CancellationToken).ConfigureAwait(false);
         }
     }
 }
