@@ -874,6 +874,11 @@ namespace Decay.Tests
             var inner = root.Descendants().OfType<IInvocationOperation>().First();
             Assert.Same(analysed.Method, analysed.Cache.Get(inner, analysed.Method.Method));
             Assert.Single(analysed.Method.TriggeredBy(analysed.Single.Trigger));
+
+            // One cache per compilation, shared by every penalty rule.
+            var torch = TorchSharpContext.Get(analysed.Model.Compilation)!;
+            Assert.Same(PenaltyCache.For(torch), PenaltyCache.For(torch));
+            Assert.NotSame(PenaltyCache.For(torch), PenaltyCache.For(TorchSharpContext.Get(analysed.Model.Compilation.Clone())!));
         }
     }
 

@@ -44,7 +44,7 @@ namespace Decay.Rules
 
         internal override void OnCompilationStart(CompilationStartAnalysisContext context, TorchSharpContext torch)
         {
-            var cache = new PenaltyCache(torch);
+            var cache = PenaltyCache.For(torch);
             context.RegisterOperationAction(
                 ctx =>
                 {
