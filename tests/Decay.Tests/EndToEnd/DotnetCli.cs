@@ -11,30 +11,8 @@ namespace Decay.Tests.EndToEnd
 {
     /// <summary>One finished run of the <c>dotnet</c> CLI: what was run, where, how it ended, and
     /// everything it printed (stdout and stderr interleaved, as a terminal shows them).</summary>
-    public sealed class CliResult
+    public sealed record CliResult(string CommandLine, string WorkingDirectory, int ExitCode, string Output, TimeSpan Duration, bool TimedOut)
     {
-        public CliResult(string commandLine, string workingDirectory, int exitCode, string output, TimeSpan duration, bool timedOut)
-        {
-            CommandLine = commandLine;
-            WorkingDirectory = workingDirectory;
-            ExitCode = exitCode;
-            Output = output;
-            Duration = duration;
-            TimedOut = timedOut;
-        }
-
-        public string CommandLine { get; }
-
-        public string WorkingDirectory { get; }
-
-        public int ExitCode { get; }
-
-        public string Output { get; }
-
-        public TimeSpan Duration { get; }
-
-        public bool TimedOut { get; }
-
         public IEnumerable<string> Lines => Output.Split('\n').Select(l => l.TrimEnd('\r'));
 
         /// <summary>The command, its exit code and its output (the last lines when it is long), for
@@ -143,7 +121,7 @@ namespace Decay.Tests.EndToEnd
                 text = output.ToString();
             }
 
-            return new CliResult(commandLine, workingDirectory, exited ? process.ExitCode : -1, text, stopwatch.Elapsed, timedOut: !exited);
+            return new CliResult(commandLine, workingDirectory, exited ? process.ExitCode : -1, text, stopwatch.Elapsed, !exited);
 
             void Append(string? line, ManualResetEventSlim closed)
             {
