@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
 
 namespace Decay.Tests.EndToEnd
@@ -42,11 +41,11 @@ namespace Decay.Tests.EndToEnd
                 ? path
                 : "dotnet";
 
-        public static Task<CliResult> RunAsync(string workingDirectory, IEnumerable<string> arguments, TimeSpan? timeout = null)
-            => Task.Run(() => Run(workingDirectory, arguments.ToList(), timeout ?? DefaultTimeout));
-
-        private static CliResult Run(string workingDirectory, List<string> arguments, TimeSpan timeout)
+        /// <summary>Runs <c>dotnet</c> with the arguments and waits without blocking a thread (the
+        /// test run's other tests share the few there are).</summary>
+        public static async Task<CliResult> RunAsync(string workingDirectory, IEnumerable<string> arguments, TimeSpan? timeout = null)
         {
+            var argumentList = arguments.ToList();
             var startInfo = new ProcessStartInfo(DotnetPath)
             {
                 WorkingDirectory = workingDirectory,
@@ -57,7 +56,7 @@ namespace Decay.Tests.EndToEnd
                 StandardOutputEncoding = Encoding.UTF8,
                 StandardErrorEncoding = Encoding.UTF8,
             };
-            foreach (var argument in arguments)
+            foreach (var argument in argumentList)
             {
                 startInfo.ArgumentList.Add(argument);
             }
@@ -79,14 +78,16 @@ namespace Decay.Tests.EndToEnd
             environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
             environment["DOTNET_CLI_WORKLOAD_UPDATE_NOTIFY_DISABLE"] = "true";
 
-            var commandLine = "dotnet " + string.Join(" ", arguments.Select(Quote));
+            var commandLine = "dotnet " + string.Join(" ", argumentList.Select(Quote));
             var output = new StringBuilder();
-            var stdoutClosed = new ManualResetEventSlim();
-            var stderrClosed = new ManualResetEventSlim();
+            var stdoutClosed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var stderrClosed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var stopwatch = Stopwatch.StartNew();
-            using var process = new Process { StartInfo = startInfo };
+            using var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
             process.OutputDataReceived += (_, e) => Append(e.Data, stdoutClosed);
             process.ErrorDataReceived += (_, e) => Append(e.Data, stderrClosed);
+            process.Exited += (_, _) => exited.TrySetResult();
             if (!process.Start())
             {
                 throw new InvalidOperationException("Could not start " + commandLine);
@@ -95,8 +96,8 @@ namespace Decay.Tests.EndToEnd
             process.StandardInput.Close();
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
-            var exited = process.WaitForExit((int)timeout.TotalMilliseconds);
-            if (!exited)
+            var finished = await Task.WhenAny(exited.Task, Task.Delay(timeout ?? DefaultTimeout)).ConfigureAwait(false) == exited.Task;
+            if (!finished)
             {
                 try
                 {
@@ -107,13 +108,12 @@ namespace Decay.Tests.EndToEnd
                     // It exited after all.
                 }
 
-                process.WaitForExit(10_000);
+                await Task.WhenAny(exited.Task, Task.Delay(TimeSpan.FromSeconds(10))).ConfigureAwait(false);
             }
 
-            // A grandchild (a compiler server) may hold the pipes open: wait for the end of the
+            // A grandchild (a compiler server) could hold the pipes open: wait for the end of the
             // output only for a bounded time.
-            stdoutClosed.Wait(TimeSpan.FromSeconds(10));
-            stderrClosed.Wait(TimeSpan.FromSeconds(10));
+            await Task.WhenAny(Task.WhenAll(stdoutClosed.Task, stderrClosed.Task), Task.Delay(TimeSpan.FromSeconds(10))).ConfigureAwait(false);
             stopwatch.Stop();
             string text;
             lock (output)
@@ -121,13 +121,13 @@ namespace Decay.Tests.EndToEnd
                 text = output.ToString();
             }
 
-            return new CliResult(commandLine, workingDirectory, exited ? process.ExitCode : -1, text, stopwatch.Elapsed, !exited);
+            return new CliResult(commandLine, workingDirectory, finished ? process.ExitCode : -1, text, stopwatch.Elapsed, !finished);
 
-            void Append(string? line, ManualResetEventSlim closed)
+            void Append(string? line, TaskCompletionSource closed)
             {
                 if (line is null)
                 {
-                    closed.Set();
+                    closed.TrySetResult();
                     return;
                 }
 
