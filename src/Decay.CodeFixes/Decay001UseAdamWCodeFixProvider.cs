@@ -3,10 +3,8 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using Decay.TorchSharp;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,63 +17,48 @@ namespace Decay.CodeFixes
     /// the result still type-checks: the result is not stored in a variable or member typed
     /// <c>Adam</c> declared elsewhere, and groups passed in are built inside the call.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Decay001UseAdamWCodeFixProvider)), Shared]
-    public sealed class Decay001UseAdamWCodeFixProvider : CodeFixProvider
+    public sealed class Decay001UseAdamWCodeFixProvider : DecayCodeFixProvider
     {
         public const string EquivalenceKey = "DECAY001_UseAdamW";
         private const string Title = "Use AdamW (decoupled weight decay; retune weight_decay)";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.AdamWithWeightDecay);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        private protected override bool UsesSemanticModel => true;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        private protected override IEnumerable<(string Title, string EquivalenceKey)> GetActions(FixDocument document, Diagnostic diagnostic)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
+            if (Find(document, diagnostic) != null)
             {
-                return;
-            }
-
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                var node = root.FindNode(diagnostic.Location.SourceSpan);
-                var call = node.AncestorsAndSelf().FirstOrDefault(n =>
-                    n is InvocationExpressionSyntax || n is BaseObjectCreationExpressionSyntax);
-                if (call is null)
-                {
-                    continue;
-                }
-
-                var edits = ComputeEdits(call, model, context.CancellationToken);
-                if (edits is null || edits.Count == 0)
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => ApplyAsync(context.Document, call, ct), EquivalenceKey),
-                    diagnostic);
+                yield return (Title, EquivalenceKey);
             }
         }
 
-        private static async Task<Document> ApplyAsync(Document document, SyntaxNode call, CancellationToken cancellationToken)
+        private protected override SyntaxNode? Fix(FixDocument document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey)
         {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
+            var edits = new Dictionary<SyntaxNode, SyntaxNode>();
+            foreach (var diagnostic in diagnostics)
             {
-                return document;
+                if (Find(document, diagnostic) is { } found)
+                {
+                    foreach (var edit in found)
+                    {
+                        edits[edit.Key] = edit.Value;
+                    }
+                }
             }
 
-            var edits = ComputeEdits(call, model, cancellationToken);
-            if (edits is null || edits.Count == 0)
-            {
-                return document;
-            }
+            return edits.Count == 0 ? null : document.Root.ReplaceNodes(edits.Keys, (original, _) => edits[original]);
+        }
 
-            var newRoot = root.ReplaceNodes(edits.Keys, (original, _) => edits[original]);
-            return document.WithSyntaxRoot(newRoot);
+        /// <summary>The renames for the construction at the diagnostic; null when there are none.</summary>
+        private static Dictionary<SyntaxNode, SyntaxNode>? Find(FixDocument document, Diagnostic diagnostic)
+        {
+            var node = document.Root.FindNode(diagnostic.Location.SourceSpan);
+            var call = node.AncestorsAndSelf().FirstOrDefault(n =>
+                n is InvocationExpressionSyntax || n is BaseObjectCreationExpressionSyntax);
+            var edits = call is null ? null : ComputeEdits(call, document.Model!, document.CancellationToken);
+            return edits is null || edits.Count == 0 ? null : edits;
         }
 
         /// <summary>The renames that turn this Adam construction into AdamW, or null when the

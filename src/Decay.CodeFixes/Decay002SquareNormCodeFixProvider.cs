@@ -21,18 +21,18 @@ namespace Decay.CodeFixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.NonSquaredNormPenalty);
 
-        private protected override IEnumerable<(string Title, string EquivalenceKey)> GetActions(SyntaxNode root, Diagnostic diagnostic)
+        private protected override IEnumerable<(string Title, string EquivalenceKey)> GetActions(FixDocument document, Diagnostic diagnostic)
         {
-            if (Find(root, diagnostic) != null)
+            if (Find(document.Root, diagnostic) != null)
             {
                 yield return (Title, EquivalenceKey);
             }
         }
 
-        private protected override SyntaxNode? Fix(SyntaxNode root, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey)
-            => ReplaceEach(root, diagnostics, diagnostic =>
+        private protected override SyntaxNode? Fix(FixDocument document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey)
+            => ReplaceEach(document.Root, diagnostics, diagnostic =>
             {
-                if (Find(root, diagnostic) is not var (norm, input))
+                if (Find(document.Root, diagnostic) is not var (norm, input))
                 {
                     return null;
                 }

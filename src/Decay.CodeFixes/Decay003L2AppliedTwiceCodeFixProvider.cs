@@ -19,14 +19,14 @@ namespace Decay.CodeFixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.L2AppliedTwice);
 
-        private protected override IEnumerable<(string Title, string EquivalenceKey)> GetActions(SyntaxNode root, Diagnostic diagnostic)
+        private protected override IEnumerable<(string Title, string EquivalenceKey)> GetActions(FixDocument document, Diagnostic diagnostic)
         {
-            if (CanApply(root, diagnostic, RemoveWeightDecayEquivalenceKey))
+            if (CanApply(document.Root, diagnostic, RemoveWeightDecayEquivalenceKey))
             {
                 yield return ("Remove weight_decay from the optimizer", RemoveWeightDecayEquivalenceKey);
             }
 
-            if (CanApply(root, diagnostic, RemovePenaltyEquivalenceKey))
+            if (CanApply(document.Root, diagnostic, RemovePenaltyEquivalenceKey))
             {
                 yield return ("Remove the penalty from the loss", RemovePenaltyEquivalenceKey);
             }

@@ -4,12 +4,10 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using Decay.Operations;
 using Decay.Rules;
 using Decay.TorchSharp;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -27,7 +25,7 @@ namespace Decay.CodeFixes
     /// overload takes every argument as written. Adds <c>using System.Linq;</c> when needed. Fix
     /// All rewrites a document in one pass.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Decay004ExcludeBiasAndNormCodeFixProvider)), Shared]
-    public sealed class Decay004ExcludeBiasAndNormCodeFixProvider : CodeFixProvider
+    public sealed class Decay004ExcludeBiasAndNormCodeFixProvider : DecayCodeFixProvider
     {
         public const string EquivalenceKey = "DECAY004_ExcludeBiasAndNorm";
         private const string Title = "Exclude biases and norms from weight decay";
@@ -36,40 +34,23 @@ namespace Decay.CodeFixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.DecayOnBiasAndNorm);
 
-        public override FixAllProvider GetFixAllProvider()
-            => FixAllProvider.Create(async (context, document, diagnostics) => await FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+        private protected override bool UsesSemanticModel => true;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public override FixAllProvider GetFixAllProvider() => new DocumentFixAll(this);
+
+        private protected override IEnumerable<(string Title, string EquivalenceKey)> GetActions(FixDocument document, Diagnostic diagnostic)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
+            if (Plan(document.Root, document.Model!, diagnostic, document.CancellationToken) != null)
             {
-                return;
-            }
-
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (Plan(root, model, diagnostic, context.CancellationToken) is null)
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct), EquivalenceKey),
-                    diagnostic);
+                yield return (Title, EquivalenceKey);
             }
         }
 
-        private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        private protected override SyntaxNode? Fix(FixDocument document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey)
         {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
-            {
-                return document;
-            }
-
+            var root = document.Root;
+            var model = document.Model!;
+            var cancellationToken = document.CancellationToken;
             var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
             var needsLinq = false;
             foreach (var diagnostic in diagnostics)
@@ -86,7 +67,7 @@ namespace Decay.CodeFixes
 
             if (replacements.Count == 0)
             {
-                return document;
+                return null;
             }
 
             var newRoot = root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
@@ -95,7 +76,7 @@ namespace Decay.CodeFixes
                 newRoot = AddLinqUsing(unit, EndOfLine(root));
             }
 
-            return document.WithSyntaxRoot(newRoot);
+            return newRoot;
         }
 
         private readonly struct Rewrite

@@ -1,11 +1,9 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Decay.Rules;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,7 +14,7 @@ namespace Decay.CodeFixes
     /// argument to the AdamW call. Offered only when the analyzer found that every undecayed group
     /// inherits the call's value (no positional ParamGroup pins it).</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Decay007AddWeightDecayCodeFixProvider)), Shared]
-    public sealed class Decay007AddWeightDecayCodeFixProvider : CodeFixProvider
+    public sealed class Decay007AddWeightDecayCodeFixProvider : DecayCodeFixProvider
     {
         public const string EquivalenceKey = "DECAY007_AddWeightDecay";
         private const string Title = "Add weight_decay: 0.01 (PyTorch's AdamW default)";
@@ -24,33 +22,20 @@ namespace Decay.CodeFixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.AdamWWithoutWeightDecay);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        private protected override IEnumerable<(string Title, string EquivalenceKey)> GetActions(FixDocument document, Diagnostic diagnostic)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+            if (!diagnostic.Properties.ContainsKey(Decay007AdamWWithoutWeightDecayAnalyzer.AddArgumentProperty))
             {
-                return;
+                yield break;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
+            var arguments = FindArgumentList(document.Root, diagnostic);
+            if (arguments is null || arguments.Arguments.Any(a => a.NameColon?.Name.Identifier.ValueText == "weight_decay"))
             {
-                if (!diagnostic.Properties.ContainsKey(Decay007AdamWWithoutWeightDecayAnalyzer.AddArgumentProperty))
-                {
-                    continue;
-                }
-
-                var arguments = FindArgumentList(root, diagnostic);
-                if (arguments is null || arguments.Arguments.Any(a => a.NameColon?.Name.Identifier.ValueText == "weight_decay"))
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => ApplyAsync(context.Document, diagnostic, ct), EquivalenceKey),
-                    diagnostic);
+                yield break;
             }
+
+            yield return (Title, EquivalenceKey);
         }
 
         private static ArgumentListSyntax? FindArgumentList(SyntaxNode root, Diagnostic diagnostic)
@@ -64,15 +49,14 @@ namespace Decay.CodeFixes
             }).FirstOrDefault(a => a != null);
         }
 
-        private static async Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
-        {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var arguments = root is null ? null : FindArgumentList(root, diagnostic);
-            if (root is null || arguments is null)
-            {
-                return document;
-            }
+        private protected override SyntaxNode? Fix(FixDocument document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey)
+            => ReplaceEach(document.Root, diagnostics, diagnostic => FindArgumentList(document.Root, diagnostic) is ArgumentListSyntax arguments
+                ? (arguments, AddWeightDecay(arguments))
+                : null);
 
+        /// <summary>The argument list with <c>weight_decay: 0.01</c> appended.</summary>
+        private static ArgumentListSyntax AddWeightDecay(ArgumentListSyntax arguments)
+        {
             var weightDecay = SyntaxFactory.Argument(
                 SyntaxFactory.NameColon(SyntaxFactory.IdentifierName("weight_decay")).WithTrailingTrivia(SyntaxFactory.Space),
                 default,
@@ -91,7 +75,7 @@ namespace Decay.CodeFixes
 
             nodes.Add(weightDecay);
             var newList = SyntaxFactory.SeparatedList(nodes, separators);
-            return document.WithSyntaxRoot(root.ReplaceNode(arguments, arguments.WithArguments(newList)));
+            return arguments.WithArguments(newList);
         }
     }
 }

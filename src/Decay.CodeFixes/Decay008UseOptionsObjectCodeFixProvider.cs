@@ -3,10 +3,8 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using Decay.TorchSharp;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,51 +16,32 @@ namespace Decay.CodeFixes
     /// <c>new X.ParamGroup(ps, new X.Options { LearningRate = 0.1, weight_decay = 0 })</c>, with only
     /// the options the user wrote, so that every other option comes from the optimizer call.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Decay008UseOptionsObjectCodeFixProvider)), Shared]
-    public sealed class Decay008UseOptionsObjectCodeFixProvider : CodeFixProvider
+    public sealed class Decay008UseOptionsObjectCodeFixProvider : DecayCodeFixProvider
     {
         public const string EquivalenceKey = "DECAY008_UseOptionsObject";
         private const string Title = "Use an Options object (inherit the optimizer's settings)";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ParamGroupPinsDefaults);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        private protected override bool UsesSemanticModel => true;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        private protected override IEnumerable<(string Title, string EquivalenceKey)> GetActions(FixDocument document, Diagnostic diagnostic)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
+            if (Find(document, diagnostic) != null)
             {
-                return;
-            }
-
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not BaseObjectCreationExpressionSyntax creation
-                    || Rewrite(creation, model, context.CancellationToken) is null)
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => ApplyAsync(context.Document, diagnostic.Location.SourceSpan, ct), EquivalenceKey),
-                    diagnostic);
+                yield return (Title, EquivalenceKey);
             }
         }
 
-        private static async Task<Document> ApplyAsync(Document document, Microsoft.CodeAnalysis.Text.TextSpan span, CancellationToken cancellationToken)
-        {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null
-                || root.FindNode(span, getInnermostNodeForTie: true) is not BaseObjectCreationExpressionSyntax creation)
-            {
-                return document;
-            }
+        private protected override SyntaxNode? Fix(FixDocument document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey)
+            => ReplaceEach(document.Root, diagnostics, diagnostic => Find(document, diagnostic));
 
-            var arguments = Rewrite(creation, model, cancellationToken);
-            return arguments is null ? document : document.WithSyntaxRoot(root.ReplaceNode(creation.ArgumentList!, arguments));
-        }
+        /// <summary>The argument list of the ParamGroup creation at the diagnostic and its rewrite.</summary>
+        private static (SyntaxNode Old, SyntaxNode New)? Find(FixDocument document, Diagnostic diagnostic)
+            => document.Root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is BaseObjectCreationExpressionSyntax creation
+               && Rewrite(creation, document.Model!, document.CancellationToken) is ArgumentListSyntax arguments
+                ? (creation.ArgumentList!, arguments)
+                : null;
 
         /// <summary>The new argument list <c>(ps, new X.Options { … })</c>, or null when the
         /// creation is not a positional ParamGroup constructor whose options all have a member of

@@ -20,10 +20,10 @@ namespace Decay.CodeFixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.PenaltyAsWeightDecay);
 
-        private protected override IEnumerable<(string Title, string EquivalenceKey)> GetActions(SyntaxNode root, Diagnostic diagnostic)
+        private protected override IEnumerable<(string Title, string EquivalenceKey)> GetActions(FixDocument document, Diagnostic diagnostic)
         {
             var key = KeyOf(diagnostic);
-            if (key is null || !CanApply(root, diagnostic, key))
+            if (key is null || !CanApply(document.Root, diagnostic, key))
             {
                 yield break;
             }

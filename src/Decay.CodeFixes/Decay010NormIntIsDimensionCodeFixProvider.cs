@@ -23,19 +23,19 @@ namespace Decay.CodeFixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.NormIntIsDimension);
 
-        private protected override IEnumerable<(string Title, string EquivalenceKey)> GetActions(SyntaxNode root, Diagnostic diagnostic)
+        private protected override IEnumerable<(string Title, string EquivalenceKey)> GetActions(FixDocument document, Diagnostic diagnostic)
         {
-            if (Find(root, diagnostic) is var (_, _, literal, parameterName))
+            if (Find(document.Root, diagnostic) is var (_, _, literal, parameterName))
             {
                 yield return ($"Use the {literal}-norm ({literal}f)", UseNormEquivalenceKey);
                 yield return ($"Keep as dimension ({parameterName}: {literal})", KeepDimensionEquivalenceKey);
             }
         }
 
-        private protected override SyntaxNode? Fix(SyntaxNode root, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey)
-            => ReplaceEach(root, diagnostics, diagnostic =>
+        private protected override SyntaxNode? Fix(FixDocument document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey)
+            => ReplaceEach(document.Root, diagnostics, diagnostic =>
             {
-                if (Find(root, diagnostic) is not var (argument, literal, value, parameterName))
+                if (Find(document.Root, diagnostic) is not var (argument, literal, value, parameterName))
                 {
                     return null;
                 }

@@ -1,11 +1,10 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using Decay.Rules;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,43 +17,40 @@ namespace Decay.CodeFixes
     /// gives the <c>.backward()</c> call as the additional location. Offered only when the total is
     /// a local in scope at the call.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Decay011BackwardOnTotalCodeFixProvider)), Shared]
-    public sealed class Decay011BackwardOnTotalCodeFixProvider : CodeFixProvider
+    public sealed class Decay011BackwardOnTotalCodeFixProvider : DecayCodeFixProvider
     {
         public const string EquivalenceKey = "DECAY011_BackwardOnTotal";
         private const string Title = "Call backward() on the total";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.RegularizerNeverReachesGradient);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        private protected override bool UsesSemanticModel => true;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        private protected override IEnumerable<(string Title, string EquivalenceKey)> GetActions(FixDocument document, Diagnostic diagnostic)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
+            if (Find(document.Root, diagnostic) is var (receiver, total)
+                && IsLocalInScope(document.Model!, receiver, total, document.CancellationToken))
             {
-                return;
+                yield return (Title, EquivalenceKey);
+            }
+        }
+
+        private protected override SyntaxNode? Fix(FixDocument document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey)
+            => ReplaceEach(document.Root, diagnostics, diagnostic => Find(document.Root, diagnostic) is var (receiver, total)
+                ? (receiver, receiver.WithIdentifier(SyntaxFactory.Identifier(receiver.Identifier.LeadingTrivia, total, receiver.Identifier.TrailingTrivia)))
+                : null);
+
+        /// <summary>The receiver of the <c>.backward()</c> call at the diagnostic's additional
+        /// location and the name of the total the analyzer passed.</summary>
+        private static (IdentifierNameSyntax Receiver, string Total)? Find(SyntaxNode root, Diagnostic diagnostic)
+        {
+            if (!diagnostic.Properties.TryGetValue(Decay011RegularizerNeverReachesGradientAnalyzer.TotalProperty, out var total) || total is null
+                || diagnostic.AdditionalLocations.Count == 0 || diagnostic.AdditionalLocations[0].SourceTree != root.SyntaxTree)
+            {
+                return null;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (!diagnostic.Properties.TryGetValue(Decay011RegularizerNeverReachesGradientAnalyzer.TotalProperty, out var total) || total is null
-                    || diagnostic.AdditionalLocations.Count == 0 || diagnostic.AdditionalLocations[0].SourceTree != root.SyntaxTree)
-                {
-                    continue;
-                }
-
-                var receiver = FindReceiver(root, diagnostic.AdditionalLocations[0]);
-                if (receiver is null || !IsLocalInScope(model, receiver, total, context.CancellationToken))
-                {
-                    continue;
-                }
-
-                var span = diagnostic.AdditionalLocations[0].SourceSpan;
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => ApplyAsync(context.Document, span, total, ct), EquivalenceKey),
-                    diagnostic);
-            }
+            return FindReceiver(root, diagnostic.AdditionalLocations[0]) is IdentifierNameSyntax receiver ? (receiver, total) : null;
         }
 
         /// <summary>The simple name <c>loss</c> in <c>loss.backward(…)</c> at the location.</summary>
@@ -72,23 +68,5 @@ namespace Decay.CodeFixes
             => model.LookupSymbols(receiver.SpanStart, name: total).OfType<ILocalSymbol>().Any(local =>
                 local.DeclaringSyntaxReferences.Any(r => r.Span.End <= receiver.SpanStart))
                && model.GetSymbolInfo(receiver, cancellationToken).Symbol is ILocalSymbol or IParameterSymbol;
-
-        private static async Task<Document> ApplyAsync(Document document, Microsoft.CodeAnalysis.Text.TextSpan span, string total, CancellationToken cancellationToken)
-        {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null)
-            {
-                return document;
-            }
-
-            var receiver = FindReceiver(root, Location.Create(root.SyntaxTree, span));
-            if (receiver is null)
-            {
-                return document;
-            }
-
-            var renamed = receiver.WithIdentifier(SyntaxFactory.Identifier(receiver.Identifier.LeadingTrivia, total, receiver.Identifier.TrailingTrivia));
-            return document.WithSyntaxRoot(root.ReplaceNode(receiver, renamed));
-        }
     }
 }

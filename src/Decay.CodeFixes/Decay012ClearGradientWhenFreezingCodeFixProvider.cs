@@ -1,10 +1,9 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -17,37 +16,25 @@ namespace Decay.CodeFixes
     /// parameter. An embedded statement or an expression-bodied <c>ForEach</c> lambda becomes a
     /// block. Offered only when the receiver can be repeated without side effects.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Decay012ClearGradientWhenFreezingCodeFixProvider)), Shared]
-    public sealed class Decay012ClearGradientWhenFreezingCodeFixProvider : CodeFixProvider
+    public sealed class Decay012ClearGradientWhenFreezingCodeFixProvider : DecayCodeFixProvider
     {
         public const string EquivalenceKey = "DECAY012_ClearGradientWhenFreezing";
         private const string Title = "Clear the gradient when freezing";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.FrozenParametersStillDecayed);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        private protected override bool UsesSemanticModel => true;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        private protected override IEnumerable<(string Title, string EquivalenceKey)> GetActions(FixDocument document, Diagnostic diagnostic)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
+            if (TryGetFreeze(document, diagnostic, out _, out _))
             {
-                return;
-            }
-
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                if (!TryGetFreeze(node, model, context.CancellationToken, out var freeze, out _))
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => ApplyAsync(context.Document, freeze, ct), EquivalenceKey),
-                    diagnostic);
+                yield return (Title, EquivalenceKey);
             }
         }
+
+        private static bool TryGetFreeze(FixDocument document, Diagnostic diagnostic, out ExpressionSyntax freeze, out ExpressionSyntax receiver)
+            => TryGetFreeze(document.Root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true), document.Model!, document.CancellationToken, out freeze, out receiver);
 
         /// <summary>The freeze expression (<c>p.requires_grad = false</c> or
         /// <c>p.requires_grad_(false)</c>) at the diagnostic, in a place where a statement can
@@ -102,13 +89,14 @@ namespace Decay.CodeFixes
                 _ => false,
             };
 
-        private static async Task<Document> ApplyAsync(Document document, ExpressionSyntax freeze, CancellationToken cancellationToken)
+        /// <summary>Inserts the statement after the freeze. With the BatchFixer, which applies each
+        /// diagnostic on its own, <paramref name="diagnostics"/> holds the one diagnostic of the action.</summary>
+        private protected override SyntaxNode? Fix(FixDocument document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey)
         {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null || !TryGetFreeze(freeze, model, cancellationToken, out _, out var receiver))
+            var root = document.Root;
+            if (diagnostics.Length != 1 || !TryGetFreeze(document, diagnostics[0], out var freeze, out var receiver))
             {
-                return document;
+                return null;
             }
 
             var clear = SyntaxFactory.ExpressionStatement(SyntaxFactory.AssignmentExpression(
@@ -146,7 +134,7 @@ namespace Decay.CodeFixes
                 }
             }
 
-            return document.WithSyntaxRoot(newRoot);
+            return newRoot;
         }
 
         /// <summary>A statement-shaped carrier of the trivia a new line after

@@ -2,10 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -21,7 +18,7 @@ namespace Decay.CodeFixes
     /// <c>null</c>. Comment lines above a removed line are kept. This changes training on
     /// purpose, so it is a code action, not a cleanup.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Decay101Decay103LetSdcaChooseL2CodeFixProvider)), Shared]
-    public sealed class Decay101Decay103LetSdcaChooseL2CodeFixProvider : CodeFixProvider
+    public sealed class Decay101Decay103LetSdcaChooseL2CodeFixProvider : DecayCodeFixProvider
     {
         public const string EquivalenceKey = "DECAY101_LetSdcaChooseL2";
         public const string Title = "Let SDCA choose L2 (changes training)";
@@ -29,37 +26,21 @@ namespace Decay.CodeFixes
         public override ImmutableArray<string> FixableDiagnosticIds { get; } =
             ImmutableArray.Create(DiagnosticIds.SdcaL2AtOtherScale, DiagnosticIds.SdcaL2BelowFloor);
 
-        public override FixAllProvider GetFixAllProvider() => FixAll.Instance;
+        /// <summary>Fix All: every site of the document in one pass of text changes, so removals
+        /// in one call, initializer or block never conflict.</summary>
+        public override FixAllProvider GetFixAllProvider() => new DocumentFixAll(this, Title);
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        private protected override IEnumerable<(string Title, string EquivalenceKey)> GetActions(FixDocument document, Diagnostic diagnostic)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+            if (ComputeChange(document.Root, diagnostic) != null)
             {
-                return;
-            }
-
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (ComputeChange(root, diagnostic) is null)
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), ct), EquivalenceKey),
-                    diagnostic);
+                yield return (Title, EquivalenceKey);
             }
         }
 
-        private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        private protected override SyntaxNode? Fix(FixDocument document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey)
         {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null)
-            {
-                return document;
-            }
+            var root = document.Root;
 
             // Non-overlapping changes only (Fix All over one document).
             var changes = new List<TextChange>();
@@ -71,7 +52,7 @@ namespace Decay.CodeFixes
                 }
             }
 
-            return changes.Count == 0 ? document : document.WithText(text.WithChanges(changes));
+            return changes.Count == 0 ? null : root.SyntaxTree.WithChangedText(root.SyntaxTree.GetText(document.CancellationToken).WithChanges(changes)).GetRoot(document.CancellationToken);
         }
 
         /// <summary>The one text change that lets SDCA choose L2 at the diagnostic's site, or null.</summary>
@@ -225,17 +206,5 @@ namespace Decay.CodeFixes
         private static bool IsComment(SyntaxTrivia trivia)
             => trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia)
                || trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia);
-
-        /// <summary>Fix All: every site of the document in one pass of text changes, so removals
-        /// in one call, initializer or block never conflict.</summary>
-        private sealed class FixAll : DocumentBasedFixAllProvider
-        {
-            public static readonly FixAll Instance = new FixAll();
-
-            protected override string GetFixAllTitle(FixAllContext fixAllContext) => Title;
-
-            protected override async Task<Document?> FixAllAsync(FixAllContext fixAllContext, Document document, ImmutableArray<Diagnostic> diagnostics)
-                => await ApplyAsync(document, diagnostics, fixAllContext.CancellationToken).ConfigureAwait(false);
-        }
     }
 }

@@ -14,13 +14,17 @@ namespace Decay.CodeFixes
     /// All that merges every diagnostic of a document into one rewrite, are here.</summary>
     public abstract class DecayCodeFixProvider : CodeFixProvider
     {
+        /// <summary>True for fixes whose preconditions or rewrite read the semantic model: only then
+        /// does <see cref="FixDocument.Model"/> carry it.</summary>
+        private protected virtual bool UsesSemanticModel => false;
+
         /// <summary>The actions offered for <paramref name="diagnostic"/>: title and equivalence key.
-        /// Only actions whose rewrite is possible on <paramref name="root"/>.</summary>
-        private protected abstract IEnumerable<(string Title, string EquivalenceKey)> GetActions(SyntaxNode root, Diagnostic diagnostic);
+        /// Only actions whose rewrite is possible on <paramref name="document"/>.</summary>
+        private protected abstract IEnumerable<(string Title, string EquivalenceKey)> GetActions(FixDocument document, Diagnostic diagnostic);
 
         /// <summary>The new root with the action <paramref name="equivalenceKey"/> applied for every
         /// diagnostic; null when nothing changes.</summary>
-        private protected abstract SyntaxNode? Fix(SyntaxNode root, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey);
+        private protected abstract SyntaxNode? Fix(FixDocument document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -42,15 +46,15 @@ namespace Decay.CodeFixes
 
         public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+            var document = await FixDocument.CreateAsync(context.Document, UsesSemanticModel, context.CancellationToken).ConfigureAwait(false);
+            if (document is null)
             {
                 return;
             }
 
             foreach (var diagnostic in context.Diagnostics)
             {
-                foreach (var (title, key) in GetActions(root, diagnostic))
+                foreach (var (title, key) in GetActions(document, diagnostic))
                 {
                     context.RegisterCodeFix(
                         CodeAction.Create(title, ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), key, ct), key),
@@ -61,9 +65,49 @@ namespace Decay.CodeFixes
 
         private async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? key, CancellationToken cancellationToken)
         {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var newRoot = root is null ? null : Fix(root, diagnostics, key);
+            var fixDocument = await FixDocument.CreateAsync(document, UsesSemanticModel, cancellationToken).ConfigureAwait(false);
+            var newRoot = fixDocument is null ? null : Fix(fixDocument, diagnostics, key);
             return newRoot is null ? document : document.WithSyntaxRoot(newRoot);
+        }
+
+        /// <summary>The document being fixed: its syntax root, its semantic model when the fix
+        /// <see cref="UsesSemanticModel"/> (null otherwise), and the cancellation token.</summary>
+        private protected sealed class FixDocument
+        {
+            private FixDocument(SyntaxNode root, SemanticModel? model, CancellationToken cancellationToken)
+            {
+                Root = root;
+                Model = model;
+                CancellationToken = cancellationToken;
+            }
+
+            public SyntaxNode Root { get; }
+
+            public SemanticModel? Model { get; }
+
+            public CancellationToken CancellationToken { get; }
+
+            /// <summary>Null when the root (or the semantic model the fix asked for) is missing.</summary>
+            public static async Task<FixDocument?> CreateAsync(Document document, bool withModel, CancellationToken cancellationToken)
+            {
+                var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                if (root is null)
+                {
+                    return null;
+                }
+
+                SemanticModel? model = null;
+                if (withModel)
+                {
+                    model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                    if (model is null)
+                    {
+                        return null;
+                    }
+                }
+
+                return new FixDocument(root, model, cancellationToken);
+            }
         }
 
         /// <summary>Fix All that applies every diagnostic of a document in one <see cref="Fix"/>, for
@@ -71,8 +115,16 @@ namespace Decay.CodeFixes
         private protected sealed class DocumentFixAll : DocumentBasedFixAllProvider
         {
             private readonly DecayCodeFixProvider owner;
+            private readonly string? title;
 
-            public DocumentFixAll(DecayCodeFixProvider owner) => this.owner = owner;
+            /// <param name="title">The Fix All title; null for the default.</param>
+            public DocumentFixAll(DecayCodeFixProvider owner, string? title = null)
+            {
+                this.owner = owner;
+                this.title = title;
+            }
+
+            protected override string GetFixAllTitle(FixAllContext fixAllContext) => title ?? base.GetFixAllTitle(fixAllContext);
 
             protected override async Task<Document?> FixAllAsync(FixAllContext fixAllContext, Document document, ImmutableArray<Diagnostic> diagnostics)
                 => await owner.ApplyAsync(document, diagnostics, fixAllContext.CodeActionEquivalenceKey, fixAllContext.CancellationToken).ConfigureAwait(false);

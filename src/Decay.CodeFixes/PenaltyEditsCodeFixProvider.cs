@@ -19,9 +19,9 @@ namespace Decay.CodeFixes
         private protected bool CanApply(SyntaxNode root, Diagnostic diagnostic, string equivalenceKey)
             => Collect(new PenaltyEdits(root), diagnostic, equivalenceKey);
 
-        private protected sealed override SyntaxNode? Fix(SyntaxNode root, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey)
+        private protected sealed override SyntaxNode? Fix(FixDocument document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey)
         {
-            var edits = new PenaltyEdits(root);
+            var edits = new PenaltyEdits(document.Root);
             foreach (var diagnostic in diagnostics)
             {
                 Collect(edits, diagnostic, equivalenceKey);

@@ -63,7 +63,7 @@ namespace Decay.Operations
             source = source.WalkDownConversion();
             switch (source)
             {
-                case IInvocationOperation invocation when IsParametersCall(invocation, torch):
+                case IInvocationOperation invocation when torch.IsParameterSource(invocation, out _) && invocation.Instance != null:
                     var recurse = invocation.Arguments.GetArgument("recurse");
                     if (recurse != null && recurse.IsExplicit() && !(recurse.Value.TryGetConstantBool(out var all) && all))
                     {
@@ -72,7 +72,7 @@ namespace Decay.Operations
 
                     return new ParameterSourceSelection(SelectionKind.AllOf, ImmutableArray.Create(invocation.Instance!), invocation);
 
-                case IInvocationOperation invocation when IsEnumerableMethod(invocation):
+                case IInvocationOperation invocation when LinqCalls.IsEnumerableMethod(invocation):
                     return OfLinq(invocation, torch, depth);
 
                 case ILocalReferenceOperation reference:
@@ -140,17 +140,6 @@ namespace Decay.Operations
         private static ParameterSourceSelection Unwrapped(ParameterSourceSelection selection)
             => selection.ParametersCall is null ? selection : new ParameterSourceSelection(selection.Kind, selection.Modules, null);
 
-        private static bool IsParametersCall(IInvocationOperation invocation, TorchSharpContext torch)
-            => (invocation.TargetMethod.Name == TorchSharpNames.Parameters || invocation.TargetMethod.Name == TorchSharpNames.NamedParameters)
-               && invocation.Instance != null
-               && torch.IsModule(invocation.TargetMethod.ContainingType);
-
-        private static bool IsEnumerableMethod(IInvocationOperation invocation)
-        {
-            var type = invocation.TargetMethod.ContainingType;
-            return type != null && type.Name == "Enumerable" && type.ContainingNamespace?.ToDisplayString() == "System.Linq";
-        }
-
         private enum FilterKind
         {
             Other,
@@ -161,7 +150,7 @@ namespace Decay.Operations
         /// <summary><c>Select(np =&gt; np.parameter)</c> / <c>Select(np =&gt; np.Item2)</c>.</summary>
         private static bool SelectsTheParameter(IOperation selector)
         {
-            if (Lambda(selector) is not IAnonymousFunctionOperation lambda || lambda.Symbol.Parameters.Length != 1)
+            if (LinqCalls.AsLambda(selector) is not IAnonymousFunctionOperation lambda || lambda.Symbol.Parameters.Length != 1)
             {
                 return false;
             }
@@ -178,7 +167,7 @@ namespace Decay.Operations
         /// only <c>requires_grad</c> (does not exclude biases), or anything else (unknown).</summary>
         private static FilterKind ClassifyFilter(IOperation predicate)
         {
-            if (Lambda(predicate) is not IAnonymousFunctionOperation lambda)
+            if (LinqCalls.AsLambda(predicate) is not IAnonymousFunctionOperation lambda)
             {
                 return FilterKind.Other;
             }
@@ -217,14 +206,6 @@ namespace Decay.Operations
 
             return sawRequiresGrad && !sawOther ? FilterKind.RequiresGrad : FilterKind.Other;
         }
-
-        private static IAnonymousFunctionOperation? Lambda(IOperation operation)
-            => operation.WalkDownConversion() switch
-            {
-                IDelegateCreationOperation creation => creation.Target.WalkDownConversion() as IAnonymousFunctionOperation,
-                IAnonymousFunctionOperation lambda => lambda,
-                _ => null,
-            };
 
         private static IOperation? SingleReturnedValue(IAnonymousFunctionOperation lambda)
         {

@@ -208,7 +208,7 @@ namespace Decay.Operations
                     return;
                 }
 
-                if (!IsEnumerableMethod(consumer) || argument.Parameter?.Ordinal != 0)
+                if (!consumer.TargetMethod.IsExtensionMethod || !LinqCalls.IsEnumerableMethod(consumer) || argument.Parameter?.Ordinal != 0)
                 {
                     return;
                 }
@@ -259,22 +259,13 @@ namespace Decay.Operations
             => a == ParameterSelection.All ? b : b == ParameterSelection.All ? a
                : a == ParameterSelection.Filtered || b == ParameterSelection.Filtered ? ParameterSelection.Filtered : ParameterSelection.NameFiltered;
 
-        private static bool IsEnumerableMethod(IInvocationOperation invocation)
-            => invocation.TargetMethod.IsExtensionMethod
-               && invocation.TargetMethod.ContainingType is { Name: "Enumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System" } } };
-
         private static IAnonymousFunctionOperation? GetLambda(IInvocationOperation invocation, int ordinal)
         {
             foreach (var argument in invocation.Arguments)
             {
                 if (argument.Parameter?.Ordinal == ordinal)
                 {
-                    return argument.Value.WalkDownConversion() switch
-                    {
-                        IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } => lambda,
-                        IAnonymousFunctionOperation lambda => lambda,
-                        _ => null,
-                    };
+                    return LinqCalls.AsLambda(argument.Value);
                 }
             }
 
