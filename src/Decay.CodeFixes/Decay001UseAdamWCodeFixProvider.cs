@@ -139,7 +139,9 @@ namespace Decay.CodeFixes
                 }
 
                 if (SymbolEqualityComparer.Default.Equals(declaredType, adam.Type)
-                    && (declaration.Variables.Count != 1 || !AddTypeRename(declaration.Type, model, adam, adamW, edits, cancellationToken)))
+                    && (declaration.Variables.Count != 1
+                        || !EveryUseAcceptsAdamW(declaration.Variables[0], model, adam, adamW, cancellationToken)
+                        || !AddTypeRename(declaration.Type, model, adam, adamW, edits, cancellationToken)))
                 {
                     return null;
                 }
@@ -186,6 +188,71 @@ namespace Decay.CodeFixes
             }
 
             return edits;
+        }
+
+        /// <summary>Whether the variable declared by <paramref name="declarator"/> can become an
+        /// AdamW: every other use reads it where an AdamW does as well (a member of a base type,
+        /// or a conversion to a base type), never where an Adam is required (an Adam parameter,
+        /// an assignment of another Adam, ref/out, a var copy). Locals are searched in their tree;
+        /// private fields in every part of their type; other fields are not renamed.</summary>
+        private static bool EveryUseAcceptsAdamW(VariableDeclaratorSyntax declarator, SemanticModel model, OptimizerInfo adam, OptimizerInfo adamW,
+            CancellationToken cancellationToken)
+        {
+            var symbol = model.GetDeclaredSymbol(declarator, cancellationToken);
+            IEnumerable<SyntaxNode> scopes;
+            switch (symbol)
+            {
+                case ILocalSymbol:
+                    scopes = new[] { declarator.SyntaxTree.GetRoot(cancellationToken) };
+                    break;
+                case IFieldSymbol { DeclaredAccessibility: Accessibility.Private } field:
+                    scopes = field.ContainingType.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken));
+                    break;
+                default:
+                    return false;
+            }
+
+            foreach (var scope in scopes)
+            {
+                var scopeModel = scope.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(scope.SyntaxTree);
+                foreach (var use in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
+                {
+                    if (use.Identifier.ValueText == symbol.Name
+                        && SymbolEqualityComparer.Default.Equals(scopeModel.GetSymbolInfo(use, cancellationToken).Symbol, symbol)
+                        && !AcceptsAdamW(use, scopeModel, adam, adamW, cancellationToken))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        private static bool AcceptsAdamW(IdentifierNameSyntax use, SemanticModel model, OptimizerInfo adam, OptimizerInfo adamW, CancellationToken cancellationToken)
+        {
+            SyntaxNode expression = use;
+            if (use.Parent is MemberAccessExpressionSyntax member && member.Name == use)
+            {
+                expression = member; // this.optimizer
+            }
+
+            if (expression.Parent is MemberAccessExpressionSyntax access && access.Expression == expression)
+            {
+                // optimizer.step(): fine unless the member is declared by Adam itself.
+                var accessed = model.GetSymbolInfo(access, cancellationToken).Symbol;
+                return accessed != null && !SymbolEqualityComparer.Default.Equals(accessed.ContainingType?.OriginalDefinition, adam.Type);
+            }
+
+            var converted = model.GetTypeInfo(expression, cancellationToken).ConvertedType;
+            if (converted is null || SymbolEqualityComparer.Default.Equals(converted, adam.Type)
+                || expression.Parent is AssignmentExpressionSyntax assignment && assignment.Left == expression
+                || expression.Parent is ArgumentSyntax { RefKindKeyword.RawKind: not 0 })
+            {
+                return false;
+            }
+
+            return model.Compilation.ClassifyCommonConversion(adamW.Type, converted).IsImplicit;
         }
 
         private static ArgumentSyntax? FirstParameterArgument(SyntaxNode call, ArgumentListSyntax arguments, SemanticModel model, CancellationToken cancellationToken)

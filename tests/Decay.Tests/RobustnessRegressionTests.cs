@@ -609,6 +609,34 @@ namespace Decay.Tests
                 """, Key);
 
         [Fact]
+        public Task Nullable_annotation_of_the_declared_type_is_kept()
+            => Verify.VerifyCodeFixAsync("""
+                using TorchSharp;
+                using TorchSharp.Modules;
+
+                class Trainer
+                {
+                    void Train(torch.nn.Module model)
+                    {
+                        Adam? optimizer = torch.optim.[|Adam|](model.parameters(), weight_decay: 1e-4);
+                        optimizer?.step();
+                    }
+                }
+                """, """
+                using TorchSharp;
+                using TorchSharp.Modules;
+
+                class Trainer
+                {
+                    void Train(torch.nn.Module model)
+                    {
+                        AdamW? optimizer = torch.optim.AdamW(model.parameters(), weight_decay: 1e-4);
+                        optimizer?.step();
+                    }
+                }
+                """, Key);
+
+        [Fact]
         public Task Field_typed_Adam_initialized_in_place_and_used_elsewhere_as_Adam_gets_no_fix()
         {
             var test = new Verify.Test { CodeActionEquivalenceKey = Key };
