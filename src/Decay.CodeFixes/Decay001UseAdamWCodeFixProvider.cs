@@ -237,11 +237,21 @@ namespace Decay.CodeFixes
                 expression = member; // this.optimizer
             }
 
-            if (expression.Parent is MemberAccessExpressionSyntax access && access.Expression == expression)
+            // optimizer.step() / optimizer?.step(): fine when AdamW has the member too (Adam
+            // overrides step; what it inherits, AdamW inherits as well).
+            ExpressionSyntax? accessedName = expression.Parent switch
             {
-                // optimizer.step(): fine unless the member is declared by Adam itself.
-                var accessed = model.GetSymbolInfo(access, cancellationToken).Symbol;
-                return accessed != null && !SymbolEqualityComparer.Default.Equals(accessed.ContainingType?.OriginalDefinition, adam.Type);
+                MemberAccessExpressionSyntax access when access.Expression == expression => access,
+                ConditionalAccessExpressionSyntax conditional when conditional.Expression == expression
+                    => conditional.WhenNotNull.DescendantNodesAndSelf().OfType<MemberBindingExpressionSyntax>().FirstOrDefault(),
+                _ => null,
+            };
+            if (accessedName != null)
+            {
+                var accessed = model.GetSymbolInfo(accessedName, cancellationToken).Symbol;
+                return accessed != null
+                    && (!SymbolEqualityComparer.Default.Equals(accessed.ContainingType?.OriginalDefinition, adam.Type)
+                        || !adamW.Type.GetMembers(accessed.Name).IsEmpty);
             }
 
             var converted = model.GetTypeInfo(expression, cancellationToken).ConvertedType;
@@ -302,6 +312,12 @@ namespace Decay.CodeFixes
         private static bool AddTypeRename(TypeSyntax type, SemanticModel model, OptimizerInfo adam, OptimizerInfo adamW,
             Dictionary<SyntaxNode, SyntaxNode> edits, CancellationToken cancellationToken)
         {
+            if (type is NullableTypeSyntax nullable)
+            {
+                // Adam? → AdamW?: keep the annotation.
+                return AddTypeRename(nullable.ElementType, model, adam, adamW, edits, cancellationToken);
+            }
+
             if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(type, cancellationToken).Symbol, adam.Type))
             {
                 return false;

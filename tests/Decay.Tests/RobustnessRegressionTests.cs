@@ -588,6 +588,7 @@ namespace Decay.Tests
                     {
                         Adam optimizer = torch.optim.[|Adam|](model.parameters(), weight_decay: 1e-4);
                         optimizer.zero_grad();
+                        optimizer.step();
                         Step(optimizer);
                     }
                 }
@@ -603,6 +604,7 @@ namespace Decay.Tests
                     {
                         AdamW optimizer = torch.optim.AdamW(model.parameters(), weight_decay: 1e-4);
                         optimizer.zero_grad();
+                        optimizer.step();
                         Step(optimizer);
                     }
                 }
