@@ -117,9 +117,9 @@ namespace Decay
         public static readonly DiagnosticDescriptor DECAY101_SdcaL2AtOtherScale = Create(
             DiagnosticIds.SdcaL2AtOtherScale,
             "SDCA L2 regularization at another trainer's scale",
-            "SDCA's L2Regularization multiplies an averaged loss and also regularizes the bias: {0} confines the whole model to ‖(w,b)‖ ≤ {1}; values ≥ {2} are L-BFGS/LightGBM scales",
+            "SDCA's L2Regularization multiplies an averaged loss and also regularizes the bias: {0} confines the whole model to ‖(w,b)‖ ≤ {1} (log-loss), squashing predictions toward the prior; values ≥ {2} are L-BFGS/LightGBM scales (L-BFGS divides its λ by the row count) and SDCA's automatic value is ≈2.7e-5",
             Categories.MLNet, DiagnosticSeverity.Warning,
-            "SDCA's objective is mean loss + λ/2‖w‖², bias included; L-BFGS divides its λ by the row count.");
+            "SDCA's objective is mean loss + λ/2‖(w,b)‖², bias included, so λ ≥ 1 bounds the model to a tiny ball; L-BFGS's λ multiplies a summed loss (λ/n per example). Threshold: decay.DECAY101.max_l2 in .editorconfig (default 1).");
 
         public static readonly DiagnosticDescriptor DECAY102_SdcaL1IsThreshold = Create(
             DiagnosticIds.SdcaL1IsThreshold,
@@ -131,7 +131,7 @@ namespace Decay
         public static readonly DiagnosticDescriptor DECAY103_SdcaL2BelowFloor = Create(
             DiagnosticIds.SdcaL2BelowFloor,
             "SDCA L2 below 1e-9 is silently raised to 1e-9",
-            "SDCA needs a positive L2: {0} is replaced by 1e-9 with only a log warning, which makes the dual ill-conditioned; omit it so SDCA chooses one",
+            "SDCA needs a positive L2: {0} is replaced by 1e-9 with only a log warning, which makes the dual ill-conditioned (training usually runs to the iteration cap); omit it so SDCA chooses one (≈2.7e-5), or use L-BFGS with l1Regularization: 0, l2Regularization: 0 (or OLS) for an unregularized linear model",
             Categories.MLNet, DiagnosticSeverity.Warning,
             "SDCA cannot train unregularized; use L-BFGS with zero L1 and L2 or OLS for an unregularized linear model.");
 
@@ -145,7 +145,7 @@ namespace Decay
         public static readonly DiagnosticDescriptor DECAY107_TorchSharpWeightDecayIsAdamL2 = Create(
             DiagnosticIds.TorchSharpWeightDecayIsAdamL2,
             "Microsoft.ML.TorchSharp WeightDecay is Adam's coupled L2 on every parameter",
-            "ML.NET passes WeightDecay ({0}) to torch.optim.Adam: coupled L2, not AdamW, on all trainable tensors including biases and LayerNorm",
+            "ML.NET passes WeightDecay ({0}) to torch.optim.Adam: coupled L2, not AdamW, on all trainable tensors including biases and LayerNorm; AdamW-tuned values such as 0.01 act far more weakly here",
             Categories.MLNet, DiagnosticSeverity.Info,
             "AdamW-tuned values such as 0.01 act far more weakly as Adam's coupled L2.");
     }

@@ -26,6 +26,29 @@ namespace Decay.Testing
         /// <summary>What a TorchSharp test compiles against unless it says otherwise.</summary>
         public static IEnumerable<MetadataReference> Default => Net80.Add(TorchSharp);
 
+        private static readonly Lazy<ImmutableArray<MetadataReference>> mlnetCore = new Lazy<ImmutableArray<MetadataReference>>(
+            () => ImmutableArray.Create(FromTestDirectory("Microsoft.ML.Data.dll"), FromTestDirectory("Microsoft.ML.StandardTrainers.dll")));
+
+        private static readonly Lazy<ImmutableArray<MetadataReference>> mlnetAll = new Lazy<ImmutableArray<MetadataReference>>(
+            () => MLNetCore.AddRange(new[]
+            {
+                FromTestDirectory("Microsoft.ML.Mkl.Components.dll"),
+                FromTestDirectory("Microsoft.ML.LightGbm.dll"),
+                FromTestDirectory("Microsoft.ML.TorchSharp.dll"),
+            }));
+
+        /// <summary>The ML.NET API model's Microsoft.ML.Data and Microsoft.ML.StandardTrainers: what
+        /// a project referencing only the Microsoft.ML package sees of the rules' symbols.</summary>
+        public static ImmutableArray<MetadataReference> MLNetCore => mlnetCore.Value;
+
+        /// <summary>The whole ML.NET API model: MLNetCore plus Microsoft.ML.Mkl.Components,
+        /// Microsoft.ML.LightGbm and Microsoft.ML.TorchSharp (which is not TorchSharp itself).</summary>
+        public static ImmutableArray<MetadataReference> MLNetModel => mlnetAll.Value;
+
+        /// <summary>What an ML.NET test compiles against unless it says otherwise: .NET 8 and the
+        /// whole ML.NET model, without the TorchSharp model.</summary>
+        public static IEnumerable<MetadataReference> MLNet => Net80.AddRange(MLNetModel);
+
         public static MetadataReference FromTestDirectory(string fileName)
         {
             var path = Path.Combine(AppContext.BaseDirectory, fileName);
