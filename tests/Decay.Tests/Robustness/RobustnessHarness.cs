@@ -188,7 +188,7 @@ namespace Decay.Tests.Robustness
 
             var tree = await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
             var originalText = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-            var errorsBefore = ErrorKeys(before.Compilation);
+            var errorsBefore = Errors(before.Compilation);
             var fixable = before.Diagnostics.Where(d => d.Location.SourceTree == tree && FixersById.ContainsKey(d.Id)).ToList();
 
             // (fixer, equivalence key) → the diagnostics it fixes and each one's text changes.
@@ -230,7 +230,7 @@ namespace Decay.Tests.Robustness
                             continue;
                         }
 
-                        var problem = await CheckFixedAsync(fixedDocument, errorsBefore, new[] { (diagnostic, changes) }, cancellationToken).ConfigureAwait(false);
+                        var problem = await CheckFixedAsync(fixedDocument, errorsBefore, changes, new[] { diagnostic }, cancellationToken).ConfigureAwait(false);
                         if (problem != null)
                         {
                             result.Broken.Add($"{what}: {problem}\n--- fixed text ---\n{await TextOf(fixedDocument, cancellationToken).ConfigureAwait(false)}");
@@ -265,7 +265,7 @@ namespace Decay.Tests.Robustness
 
         private async Task<string?> CheckFixAllAsync(Document document, SourceText originalText, CodeFixProvider fixer, string key,
             List<(Diagnostic Diagnostic, ImmutableArray<TextChange> Changes)> fixes, List<Diagnostic> diagnostics,
-            List<string> errorsBefore, CancellationToken cancellationToken)
+            List<Diagnostic> errorsBefore, CancellationToken cancellationToken)
         {
             var provider = fixer.GetFixAllProvider();
             if (provider is null || !provider.GetSupportedFixAllScopes().Contains(FixAllScope.Document))
@@ -307,21 +307,28 @@ namespace Decay.Tests.Robustness
             }
 
             var allChanges = (await fixedDocument.GetTextChangesAsync(document, cancellationToken).ConfigureAwait(false)).ToImmutableArray();
-            var problem = await CheckFixedAsync(fixedDocument, errorsBefore, fixes.Select(f => (f.Diagnostic, allChanges)).ToArray(), cancellationToken).ConfigureAwait(false);
+            var problem = await CheckFixedAsync(fixedDocument, errorsBefore, allChanges, fixes.Select(f => f.Diagnostic).ToArray(), cancellationToken).ConfigureAwait(false);
             return problem is null ? null : problem + "\n--- Fix All text ---\n" + fixAllText;
         }
 
         /// <summary>No compiler error the original did not have, and no diagnostic with a fixed
-        /// diagnostic's ID where it was (idempotence).</summary>
-        private async Task<string?> CheckFixedAsync(Document fixedDocument, List<string> errorsBefore,
-            IReadOnlyList<(Diagnostic Diagnostic, ImmutableArray<TextChange> Changes)> fixedDiagnostics, CancellationToken cancellationToken)
+        /// diagnostic's ID where it was (idempotence). In half-typed code an error can change
+        /// its wording where the code around it changed (`new O { A = 0, B` is an object
+        /// initializer, `new O { B` a collection initializer): an error over text that was
+        /// already in error is not new.</summary>
+        private async Task<string?> CheckFixedAsync(Document fixedDocument, List<Diagnostic> errorsBefore, ImmutableArray<TextChange> changes,
+            IReadOnlyList<Diagnostic> fixedDiagnostics, CancellationToken cancellationToken)
         {
             var after = await AnalyzeProjectAsync(fixedDocument.Project, cancellationToken).ConfigureAwait(false);
-            var remaining = new List<string>(errorsBefore);
+            var remaining = errorsBefore.Select(ErrorKey).ToList();
+            var erroneousBefore = errorsBefore.Where(e => e.Location.SourceTree?.FilePath == fixedDocument.FilePath)
+                .Select(e => MapSpan(e.Location.SourceSpan, changes)).ToList();
             var introduced = new List<Diagnostic>();
             foreach (var error in after.Compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error))
             {
-                if (!remaining.Remove(ErrorKey(error)))
+                if (!remaining.Remove(ErrorKey(error))
+                    && !(error.Location.SourceTree?.FilePath == fixedDocument.FilePath
+                         && erroneousBefore.Any(span => span.IntersectsWith(error.Location.SourceSpan))))
                 {
                     introduced.Add(error);
                 }
@@ -338,7 +345,7 @@ namespace Decay.Tests.Robustness
             }
 
             var fixedTree = await fixedDocument.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var (diagnostic, changes) in fixedDiagnostics)
+            foreach (var diagnostic in fixedDiagnostics)
             {
                 var place = MapSpan(diagnostic.Location.SourceSpan, changes);
                 var same = after.Diagnostics.FirstOrDefault(d => d.Id == diagnostic.Id && d.Location.SourceTree == fixedTree
@@ -408,8 +415,8 @@ namespace Decay.Tests.Robustness
             return TextSpan.FromBounds(start, Math.Max(start, MapEnd(span.End, span.IsEmpty)));
         }
 
-        private static List<string> ErrorKeys(Compilation compilation)
-            => compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(ErrorKey).ToList();
+        private static List<Diagnostic> Errors(Compilation compilation)
+            => compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
 
         private static string ErrorKey(Diagnostic diagnostic) => diagnostic.Id + ":" + diagnostic.GetMessage(CultureInfo.InvariantCulture);
 
