@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
@@ -36,9 +37,24 @@ namespace Decay.Tests.Robustness
             var file = RobustnessInputs.SnippetToFile("using static TorchSharp.torch;\n\nvar optimizer = optim.Adam(model.parameters(), weight_decay: 1e-4);");
             var root = CSharpSyntaxTree.ParseText(file).GetCompilationUnitRoot();
             Assert.Empty(root.GetDiagnostics());
-            Assert.Contains("void Run(nn.Module<Tensor, Tensor> model)", file, StringComparison.Ordinal);
+            Assert.Contains("void Run(nn.Module<Tensor, Tensor> model, MLContext mlContext)", file, StringComparison.Ordinal);
             Assert.Contains(root.Usings, u => u.ToString() == "using static TorchSharp.torch;");
             Assert.Single(root.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>());
+        }
+
+        /// <summary>Wrapped doc snippets bind to the libraries: the Violates example of a page
+        /// reports its rule (so the suite's doc inputs exercise the analyzers, not just the parser).</summary>
+        [Theory]
+        [InlineData("DECAY001")]
+        [InlineData("DECAY101")]
+        public async Task Wrapped_violates_example_reports_its_rule(string id)
+        {
+            var harness = new RobustnessHarness();
+            var snippets = RobustnessInputs.FromDocs(RuleCatalogTests.RepoRoot()).Where(i => i.Name.StartsWith($"docs/rules/{id}.md:", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(snippets);
+            var first = await harness.AnalyzeAsync(snippets[0], snippets[0].Text, concurrent: true, System.Threading.CancellationToken.None);
+            Assert.Empty(first.Exceptions);
+            Assert.Contains(first.Diagnostics, d => d.Id == id);
         }
 
         [Fact]

@@ -51,6 +51,10 @@ namespace Decay.Tests.Robustness
             using Microsoft.ML;
             using Microsoft.ML.Data;
             using Microsoft.ML.Trainers;
+            using Microsoft.ML.Trainers.LightGbm;
+            using Microsoft.ML.TorchSharp.NasBert;
+            using Microsoft.ML.TorchSharp.Roberta;
+            using Microsoft.ML.TorchSharp.AutoFormerV2;
 
             """;
 
@@ -190,7 +194,7 @@ namespace Decay.Tests.Robustness
         }
 
         /// <summary>Type declarations stay as they are; members go in a class; statements go in a
-        /// method with a module parameter named <c>model</c> (what the docs' snippets use);
+        /// method with the parameters the docs' snippets use (<c>model</c>, <c>mlContext</c>);
         /// statements followed by types stay a top-level program. The snippet's own usings move
         /// to the top, after the usual ones.</summary>
         internal static string SnippetToFile(string snippet)
@@ -222,7 +226,7 @@ namespace Decay.Tests.Robustness
             }
             else if (types.Count == 0)
             {
-                builder.Append("class Snippet\n{\n    void Run(nn.Module<Tensor, Tensor> model)\n    {\n")
+                builder.Append("class Snippet\n{\n    void Run(nn.Module<Tensor, Tensor> model, MLContext mlContext)\n    {\n")
                     .Append(body).Append("\n    }\n}\n");
             }
             else
