@@ -68,14 +68,14 @@ namespace Decay
         public static readonly DiagnosticDescriptor DECAY007_AdamWWithoutWeightDecay = Create(
             DiagnosticIds.AdamWWithoutWeightDecay,
             "AdamW without weight_decay applies no decay",
-            "AdamW's weight_decay defaults to {0} in TorchSharp (PyTorch's default is 0.01): this optimizer applies no weight decay",
+            "AdamW's weight_decay defaults to {0} in TorchSharp (PyTorch's default is 0.01): {1}",
             Categories.Regularization, DiagnosticSeverity.Info,
             "Code ported from PyTorch relies on AdamW's default weight_decay of 0.01; TorchSharp's default is 0.");
 
         public static readonly DiagnosticDescriptor DECAY008_ParamGroupPinsDefaults = Create(
             DiagnosticIds.ParamGroupPinsDefaults,
             "ParamGroup constructor pins hyperparameters to its own defaults",
-            "This {0}.ParamGroup constructor sets {1} to its own default ({2}), so the optimizer's {1} is ignored for this group",
+            "This {0}.ParamGroup constructor pins {1} to its own defaults, so the optimizer call's values are ignored for this group",
             Categories.Regularization, DiagnosticSeverity.Warning,
             "The positional ParamGroup constructor writes every option explicitly, so the group does not inherit lr and the other options from the optimizer call.");
 

@@ -62,7 +62,7 @@ namespace Decay.Operations
             }
         }
 
-        private static bool TryBool(IOperation operation, out double value)
+        internal static bool TryBool(IOperation operation, out double value)
         {
             value = 0;
             if (operation.TryGetConstantBool(out var flag))

@@ -58,6 +58,10 @@ namespace Decay.TorchSharp
             OptimizerOptions = compilation.GetTypeByMetadataName(TorchSharpNames.OptimizerOptions);
             ParamGroup = compilation.GetTypeByMetadataName(TorchSharpNames.ParamGroup);
             ParamGroupOfT = compilation.GetTypeByMetadataName(TorchSharpNames.ParamGroupOfT);
+            Sequential = compilation.GetTypeByMetadataName(TorchSharpNames.Sequential);
+            ParameterLessModule = compilation.GetTypeByMetadataName(TorchSharpNames.ParameterLessModule);
+            Embedding = compilation.GetTypeByMetadataName(TorchSharpNames.Embedding);
+            ModuleExtensionMethods = compilation.GetTypeByMetadataName(TorchSharpNames.ModuleExtensionMethods);
 
             foreach (var name in TorchSharpNames.OptimizerClassNames)
             {
@@ -114,6 +118,10 @@ namespace Decay.TorchSharp
         public INamedTypeSymbol? ParamGroup { get; }
         public INamedTypeSymbol? ParamGroupOfT { get; }
         public ImmutableArray<OptimizerInfo> Optimizers { get; }
+        public INamedTypeSymbol? Sequential { get; }
+        public INamedTypeSymbol? ParameterLessModule { get; }
+        public INamedTypeSymbol? Embedding { get; }
+        public INamedTypeSymbol? ModuleExtensionMethods { get; }
 
         public OptimizerInfo? GetOptimizer(OptimizerKind kind)
             => optimizersByKind.TryGetValue(kind, out var info) ? info : null;

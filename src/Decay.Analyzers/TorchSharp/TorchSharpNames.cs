@@ -21,6 +21,10 @@ namespace Decay.TorchSharp
         public const string ParamGroup = "TorchSharp.Modules.ParamGroup";
         public const string ParamGroupOfT = "TorchSharp.Modules.ParamGroup`1";
         public const string ModulesNamespace = "TorchSharp.Modules";
+        public const string Sequential = "TorchSharp.Modules.Sequential";
+        public const string ParameterLessModule = "TorchSharp.Modules.ParameterLessModule`2";
+        public const string Embedding = "TorchSharp.Modules.Embedding";
+        public const string ModuleExtensionMethods = "TorchSharp.ModuleExtensionMethods";
 
         /// <summary>Optimizer classes in namespace TorchSharp.Modules; each has a factory of the
         /// same name in torch.optim.</summary>
@@ -34,5 +38,12 @@ namespace Decay.TorchSharp
         public const string LearningRate = "learningRate";
         public const string Momentum = "momentum";
         public const string Maximize = "maximize";
+        public const string Parameters = "parameters";
+        public const string NamedParameters = "named_parameters";
+        public const string AddParamGroup = "add_param_group";
+        public const string RegisterComponents = "RegisterComponents";
+        public const string RegisterModule = "register_module";
+        public const string AddModule = "add_module";
+        public const string RegisterParameter = "register_parameter";
     }
 }
