@@ -669,4 +669,74 @@ namespace Decay.Tests
             return test.RunAsync();
         }
     }
+
+    /// <summary>Broken fixes the robustness suite found in the merged rules, each pinned before
+    /// its fix.</summary>
+    public class RobustnessSuiteFindingsTests
+    {
+        private static Task VerifyFixAsync<TAnalyzer, TFix>(string source, string fixedSource)
+            where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
+            where TFix : CodeFixProvider, new()
+        {
+            var test = new CSharpCodeFixVerifier<TAnalyzer, TFix>.Test { TestCode = source, FixedCode = fixedSource, AllowCompilerErrors = true };
+            return test.RunAsync();
+        }
+
+        /// <summary>Seed 20261122, tests/Decay.Tests/Decay001AdamWithWeightDecayTests.cs:68 cut at
+        /// offset 138: the fix appended ", weight_decay: 0.01" after the unclosed
+        /// "model.parameters(", so the new argument parsed as parameters()'s and DECAY007 stayed.</summary>
+        [Fact]
+        public Task Decay007_no_fix_after_an_unclosed_argument()
+        {
+            const string source = """
+                using TorchSharp;
+
+                class Trainer
+                {
+                    void Train(torch.nn.Module model)
+                    {
+                        var optimizer = torch.optim.[|AdamW|](model.parameters(
+                """;
+            return VerifyFixAsync<Decay007AdamWWithoutWeightDecayAnalyzer, Decay007AddWeightDecayCodeFixProvider>(source, source);
+        }
+
+        [Fact]
+        public Task Decay007_fix_in_an_unclosed_call_whose_arguments_are_complete()
+            => VerifyFixAsync<Decay007AdamWWithoutWeightDecayAnalyzer, Decay007AddWeightDecayCodeFixProvider>("""
+                using TorchSharp;
+
+                class Trainer
+                {
+                    void Train(torch.nn.Module model)
+                    {
+                        var optimizer = torch.optim.[|AdamW|](model.parameters()
+                """, """
+                using TorchSharp;
+
+                class Trainer
+                {
+                    void Train(torch.nn.Module model)
+                    {
+                        var optimizer = torch.optim.AdamW(model.parameters(), weight_decay: 0.01
+                """);
+
+        /// <summary>Seed 20261122, tests/Decay.Tests/Decay008ParamGroupPinsDefaultsTests.cs:70 cut
+        /// at offset 193 (and Decay006…Tests.cs:160 at 228): the fix appended the Options object
+        /// after the unclosed "model.parameters(", where it parsed as parameters()'s argument.</summary>
+        [Fact]
+        public Task Decay008_no_fix_after_an_unclosed_argument()
+        {
+            const string source = """
+                using TorchSharp;
+                using TorchSharp.Modules;
+
+                class Trainer
+                {
+                    void Train(torch.nn.Module model)
+                    {
+                        var optimizer = torch.optim.NAdam(new[] { [|new NAdam.ParamGroup(model.parameters(|]
+                """;
+            return VerifyFixAsync<Decay008ParamGroupPinsDefaultsAnalyzer, Decay008UseOptionsObjectCodeFixProvider>(source, source);
+        }
+    }
 }

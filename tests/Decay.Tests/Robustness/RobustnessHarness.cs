@@ -215,7 +215,7 @@ namespace Decay.Tests.Robustness
                         Document fixedDocument;
                         try
                         {
-                            fixedDocument = (await ApplyAsync(action, cancellationToken).ConfigureAwait(false)).GetDocument(document.Id)!;
+                            fixedDocument = await ApplyAsync(action, document.Id, cancellationToken).ConfigureAwait(false);
                         }
                         catch (Exception exception) when (exception is not OperationCanceledException)
                         {
@@ -224,6 +224,7 @@ namespace Decay.Tests.Robustness
                         }
 
                         var changes = (await fixedDocument.GetTextChangesAsync(document, cancellationToken).ConfigureAwait(false)).ToImmutableArray();
+                        fixedDocument = await ReparseAsync(fixedDocument, cancellationToken).ConfigureAwait(false);
                         if (changes.IsEmpty)
                         {
                             result.Broken.Add($"{what} changed nothing (a fix must not be offered when it changes nothing).");
@@ -284,7 +285,7 @@ namespace Decay.Tests.Robustness
                     return "Fix All produced no action although the fixes were offered one by one.";
                 }
 
-                fixedDocument = (await ApplyAsync(action, cancellationToken).ConfigureAwait(false)).GetDocument(document.Id)!;
+                fixedDocument = await ApplyAsync(action, document.Id, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -307,6 +308,7 @@ namespace Decay.Tests.Robustness
             }
 
             var allChanges = (await fixedDocument.GetTextChangesAsync(document, cancellationToken).ConfigureAwait(false)).ToImmutableArray();
+            fixedDocument = await ReparseAsync(fixedDocument, cancellationToken).ConfigureAwait(false);
             var problem = await CheckFixedAsync(fixedDocument, errorsBefore, allChanges, fixes.Select(f => f.Diagnostic).ToArray(), cancellationToken).ConfigureAwait(false);
             return problem is null ? null : problem + "\n--- Fix All text ---\n" + fixAllText;
         }
@@ -434,12 +436,22 @@ namespace Decay.Tests.Robustness
         private static IEnumerable<CodeAction> Flatten(CodeAction action)
             => action.NestedActions.IsDefaultOrEmpty ? new[] { action } : action.NestedActions.SelectMany(Flatten);
 
-        private static async Task<Solution> ApplyAsync(CodeAction action, CancellationToken cancellationToken)
+        private static async Task<Document> ApplyAsync(CodeAction action, DocumentId documentId, CancellationToken cancellationToken)
         {
             var operations = await action.GetOperationsAsync(cancellationToken).ConfigureAwait(false);
             var apply = operations.OfType<ApplyChangesOperation>().SingleOrDefault()
                 ?? throw new InvalidOperationException($"Code action '{action.Title}' produced no ApplyChangesOperation.");
-            return apply.ChangedSolution;
+            return apply.ChangedSolution.GetDocument(documentId)
+                ?? throw new InvalidOperationException($"Code action '{action.Title}' removed the document.");
+        }
+
+        /// <summary>The fixed document parsed afresh from its text. A fix may build a syntax tree
+        /// whose text parses differently (an argument appended after an unclosed call lands inside
+        /// that call): it must be judged by what the editor parses, not by the tree it built.</summary>
+        private static async Task<Document> ReparseAsync(Document document, CancellationToken cancellationToken)
+        {
+            var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            return document.WithText(SourceText.From(text.ToString(), Encoding.UTF8));
         }
 
         private sealed class FixedDiagnosticProvider : FixAllContext.DiagnosticProvider

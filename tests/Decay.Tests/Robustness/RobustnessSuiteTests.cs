@@ -105,9 +105,11 @@ namespace Decay.Tests.Robustness
             // 2. Every fix offered on every input, checked.
             await Parallel.ForEachAsync(inputs, parallel, async (input, ct) =>
             {
-                var random = new Random(Mutator.InputSeed(settings.Seed, input.Text));
-                var cuts = Mutator.Cuts(input.Text, settings.Cuts, random);
-                var mutations = Mutator.Mutations(input.Text, libraryNames[input.Name], mutationsPerInput, random);
+                // Separate streams, so that a replay with other amounts (one input gets the whole
+                // mutation budget) still makes the same cuts and starts with the same mutations.
+                var cuts = Mutator.Cuts(input.Text, settings.Cuts, new Random(Mutator.InputSeed(settings.Seed, input.Text)));
+                var mutations = Mutator.Mutations(input.Text, libraryNames[input.Name], mutationsPerInput,
+                    new Random(Mutator.InputSeed(unchecked(settings.Seed + 1), input.Text)));
                 Interlocked.Add(ref cutCount, cuts.Count);
                 Interlocked.Add(ref mutationCount, mutations.Count);
                 var variantFixChecks = 0;
@@ -121,7 +123,9 @@ namespace Decay.Tests.Robustness
                         continue;
                     }
 
-                    if (variantFixChecks < VariantFixChecksPerInput && run.Diagnostics.Any(d => harness.FixersById.ContainsKey(d.Id)) && random.Next(4) == 0)
+                    // One fixable variant in four, chosen by a hash of the seed and the variant's text.
+                    if (variantFixChecks < VariantFixChecksPerInput && run.Diagnostics.Any(d => harness.FixersById.ContainsKey(d.Id))
+                        && Mutator.InputSeed(settings.Seed, variant.Text) % 4 == 0)
                     {
                         variantFixChecks++;
                         var result = await harness.CheckFixesAsync(harness.CreateDocument(input, variant.Text), ct);
