@@ -47,6 +47,13 @@ namespace Decay.CodeFixes
                     continue;
                 }
 
+                // Half-typed 'AdamW(model.parameters(': an argument appended after an unfinished
+                // one would be parsed as part of it.
+                if (arguments.Arguments.Any(a => a.DescendantTokens().Any(t => t.IsMissing)))
+                {
+                    continue;
+                }
+
                 context.RegisterCodeFix(
                     CodeAction.Create(Title, ct => ApplyAsync(context.Document, diagnostic, ct), EquivalenceKey),
                     diagnostic);
