@@ -103,7 +103,7 @@ namespace Decay
         public static readonly DiagnosticDescriptor DECAY012_FrozenParametersStillDecayed = Create(
             DiagnosticIds.FrozenParametersStillDecayed,
             "Frozen parameters are still decayed",
-            "These parameters are frozen after they had gradients; optimizer.zero_grad() zeroes gradients but keeps them, so weight_decay ({0}) keeps shrinking the frozen weights",
+            "These parameters are frozen after they had gradients: optimizer.zero_grad() zeroes gradients without clearing them and {0} skips only null gradients, so weight_decay ({1}) keeps shrinking the frozen weights",
             Categories.Regularization, DiagnosticSeverity.Warning,
             "TorchSharp optimizers skip a parameter only when its gradient is null. A frozen parameter whose gradient was zeroed, not cleared, is still decayed every step.");
 

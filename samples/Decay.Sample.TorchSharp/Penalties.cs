@@ -1,0 +1,44 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Decay.Sample
+{
+    /// <summary>Hand-written L2 penalties with the mistakes Decay catches in them. Building the
+    /// sample shows DECAY002, DECAY005 and DECAY010 here.</summary>
+    public static class Penalties
+    {
+        /// <summary>A norm where the sum of squares was meant (DECAY002), written as PyTorch's
+        /// <c>p.norm(2)</c>, which TorchSharp binds to the dimension overload (DECAY010).</summary>
+        public static void TrainWithNormPenalty(Classifier model, Tensor inputs, Tensor targets)
+        {
+            var optimizer = optim.SGD(model.parameters(), 0.01);
+            optimizer.zero_grad();
+            var l2 = tensor(0f);
+            foreach (var p in model.parameters())
+            {
+                l2 += p.norm(2);
+            }
+
+            var loss = nn.functional.cross_entropy(model.call(inputs), targets) + 1e-4 * l2;
+            loss.backward();
+            optimizer.step();
+        }
+
+        /// <summary>A penalty accumulated into a float: it changes the loss value, not the gradient
+        /// (DECAY005).</summary>
+        public static void TrainWithDetachedPenalty(Classifier model, Tensor inputs, Tensor targets)
+        {
+            var optimizer = optim.SGD(model.parameters(), 0.01);
+            optimizer.zero_grad();
+            float l2 = 0f;
+            foreach (var p in model.parameters())
+            {
+                l2 += p.pow(2).sum().item<float>();
+            }
+
+            var loss = nn.functional.cross_entropy(model.call(inputs), targets) + 1e-4f * l2;
+            loss.backward();
+            optimizer.step();
+        }
+    }
+}
