@@ -82,7 +82,7 @@ namespace Decay
         public static readonly DiagnosticDescriptor DECAY009_PenaltyAsWeightDecay = Create(
             DiagnosticIds.PenaltyAsWeightDecay,
             "Manual L2 penalty can be the optimizer's weight_decay",
-            "This L2 penalty has the same gradient as weight_decay: {0} on the optimizer",
+            "'{0}' in the loss has the same gradient as weight_decay: {1} on the optimizer",
             Categories.Regularization, DiagnosticSeverity.Hidden,
             "λ·Σθ² in the loss has gradient 2λθ, which is what weight_decay: 2λ adds in every TorchSharp optimizer except AdamW.");
 

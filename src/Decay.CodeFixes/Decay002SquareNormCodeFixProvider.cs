@@ -1,10 +1,8 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
-using System.Threading.Tasks;
 using Decay.Rules;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,35 +14,38 @@ namespace Decay.CodeFixes
     /// with <c>p.pow(2).sum()</c>. This changes the penalty's scale: the coefficient may need
     /// retuning.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Decay002SquareNormCodeFixProvider)), Shared]
-    public sealed class Decay002SquareNormCodeFixProvider : CodeFixProvider
+    public sealed class Decay002SquareNormCodeFixProvider : DecayCodeFixProvider
     {
         public const string EquivalenceKey = "DECAY002_SquareNorm";
         private const string Title = "Square the norm (sum of squares)";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.NonSquaredNormPenalty);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        private protected override IEnumerable<(string Title, string EquivalenceKey)> GetActions(SyntaxNode root, Diagnostic diagnostic)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+            if (Find(root, diagnostic) != null)
             {
-                return;
-            }
-
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (Find(root, diagnostic) is null)
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => ApplyAsync(context.Document, diagnostic, ct), EquivalenceKey),
-                    diagnostic);
+                yield return (Title, EquivalenceKey);
             }
         }
+
+        private protected override SyntaxNode? Fix(SyntaxNode root, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey)
+            => ReplaceEach(root, diagnostics, diagnostic =>
+            {
+                if (Find(root, diagnostic) is not var (norm, input))
+                {
+                    return null;
+                }
+
+                // input.pow(2).sum()
+                var pow = SyntaxFactory.InvocationExpression(
+                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, FixHelpers.AsReceiver(input), SyntaxFactory.IdentifierName("pow")),
+                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
+                        SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(2))))));
+                var sum = SyntaxFactory.InvocationExpression(
+                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, pow, SyntaxFactory.IdentifierName("sum")));
+                return (norm, sum.WithTriviaFrom(norm));
+            });
 
         private static (InvocationExpressionSyntax Norm, ExpressionSyntax Input)? Find(SyntaxNode root, Diagnostic diagnostic)
         {
@@ -57,24 +58,6 @@ namespace Decay.CodeFixes
             }
 
             return (norm, input);
-        }
-
-        private static async Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
-        {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || Find(root, diagnostic) is not var (norm, input))
-            {
-                return document;
-            }
-
-            // input.pow(2).sum()
-            var pow = SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, FixHelpers.AsReceiver(input), SyntaxFactory.IdentifierName("pow")),
-                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
-                    SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(2))))));
-            var sum = SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, pow, SyntaxFactory.IdentifierName("sum")));
-            return document.WithSyntaxRoot(root.ReplaceNode(norm, sum.WithTriviaFrom(norm)));
         }
     }
 }

@@ -1,10 +1,8 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
-using System.Threading.Tasks;
 using Decay.Rules;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -15,35 +13,25 @@ namespace Decay.CodeFixes
     /// autograd graph. Conversions to numbers (<c>item</c>, <c>ToSingle</c>, casts) and no_grad scopes
     /// need the surrounding code rewritten: no fix.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Decay005RemoveDetachCodeFixProvider)), Shared]
-    public sealed class Decay005RemoveDetachCodeFixProvider : CodeFixProvider
+    public sealed class Decay005RemoveDetachCodeFixProvider : DecayCodeFixProvider
     {
         public const string EquivalenceKey = "DECAY005_RemoveDetach";
         private const string Title = "Remove .detach() (keep the penalty in the autograd graph)";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.DetachedPenalty);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        private protected override IEnumerable<(string Title, string EquivalenceKey)> GetActions(SyntaxNode root, Diagnostic diagnostic)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+            if (Find(root, diagnostic) != null)
             {
-                return;
-            }
-
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (Find(root, diagnostic) is null)
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => ApplyAsync(context.Document, diagnostic, ct), EquivalenceKey),
-                    diagnostic);
+                yield return (Title, EquivalenceKey);
             }
         }
+
+        private protected override SyntaxNode? Fix(SyntaxNode root, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey)
+            => ReplaceEach(root, diagnostics, diagnostic => Find(root, diagnostic) is var (invocation, receiver)
+                ? (invocation, receiver.WithTrailingTrivia(invocation.GetTrailingTrivia()))
+                : null);
 
         private static (InvocationExpressionSyntax Detach, ExpressionSyntax Receiver)? Find(SyntaxNode root, Diagnostic diagnostic)
         {
@@ -58,18 +46,6 @@ namespace Decay.CodeFixes
             }
 
             return (invocation, member.Expression);
-        }
-
-        private static async Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
-        {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || Find(root, diagnostic) is not var (invocation, receiver))
-            {
-                return document;
-            }
-
-            var replacement = receiver.WithTrailingTrivia(invocation.GetTrailingTrivia());
-            return document.WithSyntaxRoot(root.ReplaceNode(invocation, replacement));
         }
     }
 }

@@ -1,12 +1,10 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Decay.Rules;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,38 +16,37 @@ namespace Decay.CodeFixes
     /// dimension" names the argument (<c>p.norm(dim: 2)</c>, <c>torch.norm(p, dimension: 2)</c>),
     /// which keeps the behaviour and makes the intent explicit (the rule is then silent).</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Decay010NormIntIsDimensionCodeFixProvider)), Shared]
-    public sealed class Decay010NormIntIsDimensionCodeFixProvider : CodeFixProvider
+    public sealed class Decay010NormIntIsDimensionCodeFixProvider : DecayCodeFixProvider
     {
         public const string UseNormEquivalenceKey = "DECAY010_UseNorm";
         public const string KeepDimensionEquivalenceKey = "DECAY010_KeepDimension";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.NormIntIsDimension);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        private protected override IEnumerable<(string Title, string EquivalenceKey)> GetActions(SyntaxNode root, Diagnostic diagnostic)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+            if (Find(root, diagnostic) is var (_, _, literal, parameterName))
             {
-                return;
-            }
-
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (Find(root, diagnostic) is not var (_, _, literal, parameterName))
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create($"Use the {literal}-norm ({literal}f)", ct => ApplyAsync(context.Document, diagnostic, keepDimension: false, ct), UseNormEquivalenceKey),
-                    diagnostic);
-                context.RegisterCodeFix(
-                    CodeAction.Create($"Keep as dimension ({parameterName}: {literal})", ct => ApplyAsync(context.Document, diagnostic, keepDimension: true, ct), KeepDimensionEquivalenceKey),
-                    diagnostic);
+                yield return ($"Use the {literal}-norm ({literal}f)", UseNormEquivalenceKey);
+                yield return ($"Keep as dimension ({parameterName}: {literal})", KeepDimensionEquivalenceKey);
             }
         }
+
+        private protected override SyntaxNode? Fix(SyntaxNode root, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey)
+            => ReplaceEach(root, diagnostics, diagnostic =>
+            {
+                if (Find(root, diagnostic) is not var (argument, literal, value, parameterName))
+                {
+                    return null;
+                }
+
+                SyntaxNode replacement = equivalenceKey == KeepDimensionEquivalenceKey
+                    ? argument.WithNameColon(SyntaxFactory.NameColon(SyntaxFactory.IdentifierName(parameterName)))
+                    : argument.WithExpression(SyntaxFactory.LiteralExpression(
+                        SyntaxKind.NumericLiteralExpression,
+                        SyntaxFactory.Literal(value.ToString(CultureInfo.InvariantCulture) + "f", (float)value)).WithTriviaFrom(literal));
+                return (argument, replacement.WithTriviaFrom(argument));
+            });
 
         private static (ArgumentSyntax Argument, LiteralExpressionSyntax Literal, int Value, string ParameterName)? Find(SyntaxNode root, Diagnostic diagnostic)
         {
@@ -72,22 +69,6 @@ namespace Decay.CodeFixes
             }
 
             return (candidates[0], (LiteralExpressionSyntax)candidates[0].Expression, value, parameterName!);
-        }
-
-        private static async Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, bool keepDimension, CancellationToken cancellationToken)
-        {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || Find(root, diagnostic) is not var (argument, literal, value, parameterName))
-            {
-                return document;
-            }
-
-            SyntaxNode replacement = keepDimension
-                ? argument.WithNameColon(SyntaxFactory.NameColon(SyntaxFactory.IdentifierName(parameterName)))
-                : argument.WithExpression(SyntaxFactory.LiteralExpression(
-                    SyntaxKind.NumericLiteralExpression,
-                    SyntaxFactory.Literal(value.ToString(CultureInfo.InvariantCulture) + "f", (float)value)).WithTriviaFrom(literal));
-            return document.WithSyntaxRoot(root.ReplaceNode(argument, replacement.WithTriviaFrom(argument)));
         }
     }
 }

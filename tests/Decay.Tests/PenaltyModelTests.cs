@@ -7,6 +7,7 @@ using Decay.TorchSharp;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Decay.Tests
@@ -439,6 +440,75 @@ namespace Decay.Tests
             Assert.Equal("optimizer", optimizer.Storage!.Name);
         }
 
+        [Fact]
+        public void Local_function_helper()
+        {
+            var penalty = Analyze("""
+                void Train(nn.Module model, Tensor x)
+                {
+                    Tensor L2()
+                    {
+                        var sum = torch.tensor(0f);
+                        foreach (var p in model.parameters()) sum += p.pow(2).sum();
+                        return sum;
+                    }
+
+                    var loss = x.sum() + 1e-4 * L2();
+                    loss.backward();
+                }
+                """).Single;
+            Assert.Equal("L2()", Text(penalty.Trigger));
+            Assert.Equal(PenaltyFate.ReachesBackward, penalty.Fate);
+            Assert.Equal("model", penalty.Module!.Display);
+        }
+
+        // ------------------------------------------------------------------ robustness
+
+        [Theory]
+        [InlineData("foreach (var p in model.parameters()) l2 += ")]
+        [InlineData("foreach (var p in model.parameters()) l2 += p.norm(2")]
+        [InlineData("var loss = x + ; loss.backward();")]
+        [InlineData("foreach (var p in model.parameters()) l2 += p.pow(2).sum(); var loss = unknown + 0.1 * l2; loss.backward();")]
+        [InlineData("var o = optim.SGD(model.parameters(), weight_decay: 1e-4); var loss = x + l2; loss.backward();")]
+        [InlineData("SGD o = new(model.parameters(), 0.1, weight_decay: 1e-4); foreach (var p in model.parameters()) l2 += p.pow(2).sum(); (x + 1e-4 * l2).backward(); o.step();")]
+        [InlineData("foreach (var (_, p) in model.named_parameters()) l2 += p.norm(); (x + l2).backward();")]
+        [InlineData("foreach (var (n, p) in model.named_parameters) l2 += p.norm(); (x + l2).backward();")]
+        [InlineData("var a = model.parameters().Select(p => p.norm()).Aggregate(); var b = model.parameters().Sum(); (x + a + b).backward();")]
+        [InlineData("var v = torch.nn.utils.parameters_to_vector(model.parameters()); (x + v.norm() + Recursive() + A()).backward();")]
+        [InlineData("l2 = l2 + ; using (torch.no_grad()) { foreach (var p in model.parameters()) l2 += p.pow(2).sum().detach() } (x + l2).backward();")]
+        [InlineData("var loss = x + 0.1 * model.parameters().Select(p => p.pow(2).sum()).Aggregate(torch.tensor(0f), (acc, t) => acc + t, r => r); loss.backward();")]
+        public async System.Threading.Tasks.Task Analyzers_never_throw_on_half_typed_code(string statements)
+        {
+            var source = Usings + $$"""
+                class Trainer
+                {
+                    Tensor Recursive() => Recursive() + 1e-4 * A();
+                    Tensor A() => B();
+                    Tensor B() => A() + model.parameters().Select(p => p.pow(2).sum()).Aggregate((a, b) => a + b);
+                    nn.Module model = nn.Linear(2, 2);
+                    void Train(Tensor x)
+                    {
+                        var l2 = torch.tensor(0f);
+                        {{statements}}
+                    }
+                }
+                """;
+            var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest));
+            var compilation = CSharpCompilation.Create("Broken", new[] { tree }, TestReferences.Default,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            var exceptions = new System.Collections.Concurrent.ConcurrentBag<Exception>();
+            var analyzers = System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(
+                new Decay.Rules.Decay002NonSquaredNormPenaltyAnalyzer(), new Decay.Rules.Decay003L2AppliedTwiceAnalyzer(),
+                new Decay.Rules.Decay005DetachedPenaltyAnalyzer(), new Decay.Rules.Decay009PenaltyAsWeightDecayAnalyzer(),
+                new Decay.Rules.Decay010NormIntIsDimensionAnalyzer());
+            var options = new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(
+                new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(System.Collections.Immutable.ImmutableArray<AdditionalText>.Empty),
+                (exception, _, _) => exceptions.Add(exception), concurrentAnalysis: true, logAnalyzerExecutionTime: false);
+            var diagnostics = await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync();
+            Assert.Empty(exceptions);
+            Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        }
+
         // ------------------------------------------------------------------ term kinds
 
         [Theory]
@@ -804,6 +874,11 @@ namespace Decay.Tests
             var inner = root.Descendants().OfType<IInvocationOperation>().First();
             Assert.Same(analysed.Method, analysed.Cache.Get(inner, analysed.Method.Method));
             Assert.Single(analysed.Method.TriggeredBy(analysed.Single.Trigger));
+
+            // One cache per compilation, shared by every penalty rule.
+            var torch = TorchSharpContext.Get(analysed.Model.Compilation)!;
+            Assert.Same(PenaltyCache.For(torch), PenaltyCache.For(torch));
+            Assert.NotSame(PenaltyCache.For(torch), PenaltyCache.For(TorchSharpContext.Get(analysed.Model.Compilation.Clone())!));
         }
     }
 

@@ -41,7 +41,8 @@ namespace Decay.Tests
                 Assert.True(
                     info.OperationActionsCount + info.SyntaxNodeActionsCount + info.SymbolActionsCount
                     + info.OperationBlockStartActionsCount + info.OperationBlockActionsCount + info.CodeBlockStartActionsCount
-                    + info.SemanticModelActionsCount + info.SyntaxTreeActionsCount + info.CompilationEndActionsCount == 0,
+                    + info.SemanticModelActionsCount + info.SyntaxTreeActionsCount + info.CompilationEndActionsCount
+                    + info.SymbolStartActionsCount + info.SymbolEndActionsCount == 0,
                     $"{analyzer.GetType().Name} registered actions in a compilation without TorchSharp or ML.NET");
             }
         }
@@ -54,7 +55,8 @@ namespace Decay.Tests
             var telemetry = await GetTelemetryAsync(analyzers, TestReferences.Default);
             Assert.All(analyzers, analyzer => Assert.True(
                 telemetry[analyzer].OperationActionsCount + telemetry[analyzer].OperationBlockStartActionsCount
-                + telemetry[analyzer].SyntaxNodeActionsCount + telemetry[analyzer].SymbolActionsCount > 0,
+                + telemetry[analyzer].SyntaxNodeActionsCount + telemetry[analyzer].SymbolActionsCount
+                + telemetry[analyzer].SymbolStartActionsCount > 0,
                 $"{analyzer.GetType().Name} registered nothing although TorchSharp is referenced"));
         }
 

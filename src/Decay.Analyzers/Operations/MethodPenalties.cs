@@ -38,6 +38,27 @@ namespace Decay.Operations
         /// <summary>Every optimizer construction in the body.</summary>
         public ImmutableArray<OptimizerSite> Optimizers { get; }
 
+        /// <summary>True when a penalty before <paramref name="penalty"/> in <see cref="Penalties"/>
+        /// matches <paramref name="predicate"/>: lets a rule report a location that several penalties
+        /// share (a helper's norm called twice, one no_grad scope around two loops) only once.</summary>
+        public bool HasEarlier(Penalty penalty, System.Func<Penalty, bool> predicate)
+        {
+            foreach (var other in Penalties)
+            {
+                if (ReferenceEquals(other, penalty))
+                {
+                    return false;
+                }
+
+                if (predicate(other))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The penalties whose <see cref="Penalty.Trigger"/> is <paramref name="operation"/>.</summary>
         public IEnumerable<Penalty> TriggeredBy(IOperation operation)
         {

@@ -10,8 +10,8 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace Decay.Operations
 {
-    /// <summary>The penalty model's entry point for an analyzer: create one per compilation in the
-    /// compilation-start action and ask it, from any operation action, for the
+    /// <summary>The penalty model's entry point for an analyzer: get the compilation's one with
+    /// <see cref="For"/> in the compilation-start action and ask it, from any operation action, for the
     /// <see cref="MethodPenalties"/> of the body that operation is in. Each body is analysed once
     /// (cached by its root operation); helper methods once (cached by symbol, without following
     /// their own helpers: one level, no recursion); the optimizers a type stores in fields and
@@ -28,7 +28,14 @@ namespace Decay.Operations
         private readonly ConcurrentDictionary<(INamedTypeSymbol Type, SyntaxTree Tree), ImmutableArray<OptimizerSite>> typeOptimizers =
             new ConcurrentDictionary<(INamedTypeSymbol, SyntaxTree), ImmutableArray<OptimizerSite>>();
 
+        private static readonly ConditionalWeakTable<Compilation, PenaltyCache> Shared = new ConditionalWeakTable<Compilation, PenaltyCache>();
+
         public PenaltyCache(TorchSharpContext torch) => this.torch = torch;
+
+        /// <summary>The cache of <paramref name="torch"/>'s compilation, shared by every penalty rule
+        /// (call it from the compilation-start action): a body is analysed once for all of them.</summary>
+        public static PenaltyCache For(TorchSharpContext torch)
+            => Shared.GetValue(torch.Compilation, _ => new PenaltyCache(torch));
 
         public TorchSharpContext Torch => torch;
 

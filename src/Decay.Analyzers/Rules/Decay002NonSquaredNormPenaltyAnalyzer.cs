@@ -32,7 +32,7 @@ namespace Decay.Rules
             foreach (var term in penalty.Terms)
             {
                 if (term.Kind != PenaltyTermKind.L2Norm || term.IsSquaredNorm || term.NormCall is null || term.NormInput is null
-                    || ReportedEarlier(penalty, term, analysis))
+                    || analysis.HasEarlier(penalty, other => other.IsAddedToLoss && other.Terms.Any(t => ReferenceEquals(t.NormCall, term.NormCall))))
                 {
                     continue;
                 }
@@ -45,25 +45,6 @@ namespace Decay.Rules
                     properties,
                     term.NormCall.Syntax.ToString()));
             }
-        }
-
-        /// <summary>A helper's norm reached through an earlier call in the same body was reported there.</summary>
-        private static bool ReportedEarlier(Penalty penalty, PenaltyTerm term, MethodPenalties analysis)
-        {
-            foreach (var other in analysis.Penalties)
-            {
-                if (ReferenceEquals(other, penalty))
-                {
-                    return false;
-                }
-
-                if (other.IsAddedToLoss && other.Terms.Any(t => ReferenceEquals(t.NormCall, term.NormCall)))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }

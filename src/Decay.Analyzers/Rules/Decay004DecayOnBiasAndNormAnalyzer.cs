@@ -59,11 +59,11 @@ namespace Decay.Rules
 
             // A module split across several groups by name or dimension (biases in one group,
             // weights in another) is still decayed everywhere when no group sets its own decay.
-            var selections = new ParameterSelection[groups.Groups.Length];
+            var selections = new ParameterSourceSelection[groups.Groups.Length];
             var groupsPerModule = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
             for (var i = 0; i < selections.Length; i++)
             {
-                selections[i] = ParameterSelection.Of(groups.Groups[i].Parameters, torch);
+                selections[i] = ParameterSourceSelection.Of(groups.Groups[i].Parameters, torch);
                 foreach (var key in selections[i].Modules.Select(ModuleKey).Where(k => k != null).Distinct(SymbolEqualityComparer.Default))
                 {
                     groupsPerModule[key!] = groupsPerModule.TryGetValue(key!, out var count) ? count + 1 : 1;

@@ -33,7 +33,7 @@ namespace Decay.Rules
 
             foreach (var step in penalty.DetachingSteps)
             {
-                if (ReportedEarlier(penalty, step, analysis))
+                if (analysis.HasEarlier(penalty, other => other.IsAddedToLoss && other.DetachingSteps.Any(s => ReferenceEquals(s.Operation, step.Operation))))
                 {
                     continue;
                 }
@@ -72,26 +72,6 @@ namespace Decay.Rules
                 default:
                     return (syntax.Span, syntax.ToString());
             }
-        }
-
-        /// <summary>A step shared with an earlier penalty of the same body (one no_grad scope around
-        /// two loops, a helper called twice) was reported with that penalty.</summary>
-        private static bool ReportedEarlier(Penalty penalty, DetachingStep step, MethodPenalties analysis)
-        {
-            foreach (var other in analysis.Penalties)
-            {
-                if (ReferenceEquals(other, penalty))
-                {
-                    return false;
-                }
-
-                if (other.IsAddedToLoss && other.DetachingSteps.Any(s => ReferenceEquals(s.Operation, step.Operation)))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }

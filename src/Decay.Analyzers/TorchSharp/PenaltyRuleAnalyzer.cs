@@ -13,7 +13,7 @@ namespace Decay.TorchSharp
     {
         internal sealed override void OnCompilationStart(CompilationStartAnalysisContext context, TorchSharpContext torch)
         {
-            var cache = new PenaltyCache(torch);
+            var cache = PenaltyCache.For(torch);
             context.RegisterOperationAction(
                 ctx =>
                 {

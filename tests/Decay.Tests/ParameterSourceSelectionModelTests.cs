@@ -2,11 +2,11 @@ using Decay.Operations;
 
 namespace Decay.Tests
 {
-    /// <summary>Unit tests of ParameterSelection: all parameters of a module, a selection by name
+    /// <summary>Unit tests of ParameterSourceSelection: all parameters of a module, a selection by name
     /// or dimension, or unknown.</summary>
-    public class ParameterSelectionModelTests
+    public class ParameterSourceSelectionModelTests
     {
-        private static ParameterSelection Of(string expression)
+        private static ParameterSourceSelection Of(string expression)
         {
             var compiled = ModelTestSource.Compile($$"""
                 using System.Collections.Generic;
@@ -22,7 +22,7 @@ namespace Decay.Tests
                     }
                 }
                 """);
-            return ParameterSelection.Of(compiled.Marked(), compiled.Torch);
+            return ParameterSourceSelection.Of(compiled.Marked(), compiled.Torch);
         }
 
         [Theory]

@@ -10,34 +10,34 @@ namespace Decay.Operations
         /// <summary>Not recognized: a helper's result, a list built elsewhere, an unfamiliar filter.</summary>
         Unknown,
 
-        /// <summary>Every parameter of <see cref="ParameterSelection.Modules"/>:
+        /// <summary>Every parameter of <see cref="ParameterSourceSelection.Modules"/>:
         /// <c>m.parameters()</c>, <c>m.named_parameters()</c>, through <c>ToList()</c>,
         /// <c>Select(np =&gt; np.parameter)</c>, <c>Concat</c>, a <c>requires_grad</c> filter.</summary>
         AllOf,
 
         /// <summary>Filtered on names or on dimensions (<c>Where(p =&gt; p.dim() &gt;= 2)</c>,
         /// <c>Where(np =&gt; !np.name.Contains("bias"))</c>): the user chose what to decay. The
-        /// modules filtered are in <see cref="ParameterSelection.Modules"/>.</summary>
+        /// modules filtered are in <see cref="ParameterSourceSelection.Modules"/>.</summary>
         Excluding,
     }
 
     /// <summary>Which parameters a parameter source selects, in the terms DECAY004 needs: every
     /// parameter of some modules, a selection by name or dimension, or unknown.</summary>
-    internal sealed class ParameterSelection
+    internal sealed class ParameterSourceSelection
     {
         private const int MaxDepth = 8;
 
-        private ParameterSelection(SelectionKind kind, ImmutableArray<IOperation> modules, IInvocationOperation? parametersCall)
+        private ParameterSourceSelection(SelectionKind kind, ImmutableArray<IOperation> modules, IInvocationOperation? parametersCall)
         {
             Kind = kind;
             Modules = modules;
             ParametersCall = parametersCall;
         }
 
-        public static ParameterSelection Unknown { get; } = new ParameterSelection(SelectionKind.Unknown, ImmutableArray<IOperation>.Empty, null);
+        public static ParameterSourceSelection Unknown { get; } = new ParameterSourceSelection(SelectionKind.Unknown, ImmutableArray<IOperation>.Empty, null);
 
-        private static ParameterSelection Excluding(ImmutableArray<IOperation> modules)
-            => new ParameterSelection(SelectionKind.Excluding, modules, null);
+        private static ParameterSourceSelection Excluding(ImmutableArray<IOperation> modules)
+            => new ParameterSourceSelection(SelectionKind.Excluding, modules, null);
 
         public SelectionKind Kind { get; }
 
@@ -50,10 +50,10 @@ namespace Decay.Operations
         /// exactly that call, unwrapped; null otherwise.</summary>
         public IInvocationOperation? ParametersCall { get; }
 
-        public static ParameterSelection Of(IOperation? source, TorchSharpContext torch)
+        public static ParameterSourceSelection Of(IOperation? source, TorchSharpContext torch)
             => source is null ? Unknown : Of(source, torch, 0);
 
-        private static ParameterSelection Of(IOperation source, TorchSharpContext torch, int depth)
+        private static ParameterSourceSelection Of(IOperation source, TorchSharpContext torch, int depth)
         {
             if (depth > MaxDepth)
             {
@@ -70,7 +70,7 @@ namespace Decay.Operations
                         return Unknown;
                     }
 
-                    return new ParameterSelection(SelectionKind.AllOf, ImmutableArray.Create(invocation.Instance!), invocation);
+                    return new ParameterSourceSelection(SelectionKind.AllOf, ImmutableArray.Create(invocation.Instance!), invocation);
 
                 case IInvocationOperation invocation when IsEnumerableMethod(invocation):
                     return OfLinq(invocation, torch, depth);
@@ -84,7 +84,7 @@ namespace Decay.Operations
             }
         }
 
-        private static ParameterSelection OfLinq(IInvocationOperation invocation, TorchSharpContext torch, int depth)
+        private static ParameterSourceSelection OfLinq(IInvocationOperation invocation, TorchSharpContext torch, int depth)
         {
             if (invocation.Arguments.Length == 0)
             {
@@ -110,7 +110,7 @@ namespace Decay.Operations
                     if (first.Kind == SelectionKind.AllOf || second.Kind == SelectionKind.AllOf)
                     {
                         var modules = first.Kind == SelectionKind.AllOf ? first.Modules : ImmutableArray<IOperation>.Empty;
-                        return new ParameterSelection(SelectionKind.AllOf,
+                        return new ParameterSourceSelection(SelectionKind.AllOf,
                             second.Kind == SelectionKind.AllOf ? modules.AddRange(second.Modules) : modules, null);
                     }
 
@@ -137,8 +137,8 @@ namespace Decay.Operations
             }
         }
 
-        private static ParameterSelection Unwrapped(ParameterSelection selection)
-            => selection.ParametersCall is null ? selection : new ParameterSelection(selection.Kind, selection.Modules, null);
+        private static ParameterSourceSelection Unwrapped(ParameterSourceSelection selection)
+            => selection.ParametersCall is null ? selection : new ParameterSourceSelection(selection.Kind, selection.Modules, null);
 
         private static bool IsParametersCall(IInvocationOperation invocation, TorchSharpContext torch)
             => (invocation.TargetMethod.Name == TorchSharpNames.Parameters || invocation.TargetMethod.Name == TorchSharpNames.NamedParameters)
