@@ -459,25 +459,6 @@ namespace Decay.Tests.Robustness
             var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
             return document.WithText(SourceText.From(text.ToString(), Encoding.UTF8));
         }
-
-        private sealed class FixedDiagnosticProvider : FixAllContext.DiagnosticProvider
-        {
-            private readonly IReadOnlyList<Diagnostic> diagnostics;
-
-            public FixedDiagnosticProvider(IReadOnlyList<Diagnostic> diagnostics) => this.diagnostics = diagnostics;
-
-            public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken)
-                => Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
-
-            public override async Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
-            {
-                var tree = await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
-                return diagnostics.Where(d => d.Location.SourceTree == tree);
-            }
-
-            public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken)
-                => Task.FromResult(Enumerable.Empty<Diagnostic>());
-        }
     }
 
     public sealed class FixCheckResult

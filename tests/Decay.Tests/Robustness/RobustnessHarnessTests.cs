@@ -48,7 +48,7 @@ namespace Decay.Tests.Robustness
         [Fact]
         public async Task An_analyzer_exception_is_caught()
         {
-            var harness = new RobustnessHarness(new DiagnosticAnalyzer[] { new ThrowingAnalyzer() }, Array.Empty<CodeFixProvider>());
+            var harness = new RobustnessHarness(new DiagnosticAnalyzer[] { new VerifierTests.ThrowingAnalyzer() }, Array.Empty<CodeFixProvider>());
             var run = await harness.AnalyzeAsync(Input, Source, concurrent: true, CancellationToken.None);
             Assert.Contains(run.Exceptions, e => e.Contains("boom", StringComparison.Ordinal));
         }
@@ -156,21 +156,6 @@ namespace Decay.Tests.Robustness
             public override Task RegisterCodeFixesAsync(CodeFixContext context) => throw new InvalidOperationException("fix boom");
 
             protected override SyntaxNode Rewrite(IdentifierNameSyntax node) => node;
-        }
-
-        [DiagnosticAnalyzer(LanguageNames.CSharp)]
-        private sealed class ThrowingAnalyzer : DiagnosticAnalyzer
-        {
-            private static readonly DiagnosticDescriptor Rule = new("TEST001", "t", "t", "t", DiagnosticSeverity.Warning, true);
-
-            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
-
-            public override void Initialize(AnalysisContext context)
-            {
-                context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-                context.EnableConcurrentExecution();
-                context.RegisterOperationAction(_ => throw new InvalidOperationException("boom"), OperationKind.Invocation);
-            }
         }
 
         /// <summary>Reports how many invocations it has seen so far: differs from run to run.</summary>
