@@ -24,19 +24,19 @@ namespace Decay.Sample
             optimizer.step();
         }
 
-        /// <summary>A penalty accumulated into a float: it changes the loss value, not the gradient
-        /// (DECAY005).</summary>
+        /// <summary>A penalty whose terms were detached (copied from weight-norm logging code): it
+        /// changes the loss value, not the gradient (DECAY005; the fix removes the detach).</summary>
         public static void TrainWithDetachedPenalty(Classifier model, Tensor inputs, Tensor targets)
         {
             var optimizer = optim.SGD(model.parameters(), 0.01);
             optimizer.zero_grad();
-            float l2 = 0f;
+            var l2 = tensor(0f);
             foreach (var p in model.parameters())
             {
-                l2 += p.pow(2).sum().item<float>();
+                l2 += p.pow(2).sum().detach();
             }
 
-            var loss = nn.functional.cross_entropy(model.call(inputs), targets) + 1e-4f * l2;
+            var loss = nn.functional.cross_entropy(model.call(inputs), targets) + 1e-4 * l2;
             loss.backward();
             optimizer.step();
         }
