@@ -122,7 +122,9 @@ namespace Decay.CodeFixes
                 }
 
                 if (SymbolEqualityComparer.Default.Equals(declaredType, adam.Type)
-                    && (declaration.Variables.Count != 1 || !AddTypeRename(declaration.Type, model, adam, adamW, edits, cancellationToken)))
+                    && (declaration.Variables.Count != 1
+                        || !EveryUseAcceptsAdamW(declaration.Variables[0], model, adam, adamW, cancellationToken)
+                        || !AddTypeRename(declaration.Type, model, adam, adamW, edits, cancellationToken)))
                 {
                     return null;
                 }
@@ -169,6 +171,81 @@ namespace Decay.CodeFixes
             }
 
             return edits;
+        }
+
+        /// <summary>Whether the variable declared by <paramref name="declarator"/> can become an
+        /// AdamW: every other use reads it where an AdamW does as well (a member of a base type,
+        /// or a conversion to a base type), never where an Adam is required (an Adam parameter,
+        /// an assignment of another Adam, ref/out, a var copy). Locals are searched in their tree;
+        /// private fields in every part of their type; other fields are not renamed.</summary>
+        private static bool EveryUseAcceptsAdamW(VariableDeclaratorSyntax declarator, SemanticModel model, OptimizerInfo adam, OptimizerInfo adamW,
+            CancellationToken cancellationToken)
+        {
+            var symbol = model.GetDeclaredSymbol(declarator, cancellationToken);
+            IEnumerable<SyntaxNode> scopes;
+            switch (symbol)
+            {
+                case ILocalSymbol:
+                    scopes = new[] { declarator.SyntaxTree.GetRoot(cancellationToken) };
+                    break;
+                case IFieldSymbol { DeclaredAccessibility: Accessibility.Private } field:
+                    scopes = field.ContainingType.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken));
+                    break;
+                default:
+                    return false;
+            }
+
+            foreach (var scope in scopes)
+            {
+                var scopeModel = scope.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(scope.SyntaxTree);
+                foreach (var use in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
+                {
+                    if (use.Identifier.ValueText == symbol.Name
+                        && SymbolEqualityComparer.Default.Equals(scopeModel.GetSymbolInfo(use, cancellationToken).Symbol, symbol)
+                        && !AcceptsAdamW(use, scopeModel, adam, adamW, cancellationToken))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        private static bool AcceptsAdamW(IdentifierNameSyntax use, SemanticModel model, OptimizerInfo adam, OptimizerInfo adamW, CancellationToken cancellationToken)
+        {
+            SyntaxNode expression = use;
+            if (use.Parent is MemberAccessExpressionSyntax member && member.Name == use)
+            {
+                expression = member; // this.optimizer
+            }
+
+            // optimizer.step() / optimizer?.step(): fine when AdamW has the member too (Adam
+            // overrides step; what it inherits, AdamW inherits as well).
+            ExpressionSyntax? accessedName = expression.Parent switch
+            {
+                MemberAccessExpressionSyntax access when access.Expression == expression => access,
+                ConditionalAccessExpressionSyntax conditional when conditional.Expression == expression
+                    => conditional.WhenNotNull.DescendantNodesAndSelf().OfType<MemberBindingExpressionSyntax>().FirstOrDefault(),
+                _ => null,
+            };
+            if (accessedName != null)
+            {
+                var accessed = model.GetSymbolInfo(accessedName, cancellationToken).Symbol;
+                return accessed != null
+                    && (!SymbolEqualityComparer.Default.Equals(accessed.ContainingType?.OriginalDefinition, adam.Type)
+                        || !adamW.Type.GetMembers(accessed.Name).IsEmpty);
+            }
+
+            var converted = model.GetTypeInfo(expression, cancellationToken).ConvertedType;
+            if (converted is null || SymbolEqualityComparer.Default.Equals(converted, adam.Type)
+                || expression.Parent is AssignmentExpressionSyntax assignment && assignment.Left == expression
+                || expression.Parent is ArgumentSyntax { RefKindKeyword.RawKind: not 0 })
+            {
+                return false;
+            }
+
+            return model.Compilation.ClassifyCommonConversion(adamW.Type, converted).IsImplicit;
         }
 
         private static ArgumentSyntax? FirstParameterArgument(SyntaxNode call, ArgumentListSyntax arguments, SemanticModel model, CancellationToken cancellationToken)
@@ -218,6 +295,12 @@ namespace Decay.CodeFixes
         private static bool AddTypeRename(TypeSyntax type, SemanticModel model, OptimizerInfo adam, OptimizerInfo adamW,
             Dictionary<SyntaxNode, SyntaxNode> edits, CancellationToken cancellationToken)
         {
+            if (type is NullableTypeSyntax nullable)
+            {
+                // Adam? → AdamW?: keep the annotation.
+                return AddTypeRename(nullable.ElementType, model, adam, adamW, edits, cancellationToken);
+            }
+
             if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(type, cancellationToken).Symbol, adam.Type))
             {
                 return false;

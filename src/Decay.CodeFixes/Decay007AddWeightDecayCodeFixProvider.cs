@@ -35,6 +35,13 @@ namespace Decay.CodeFixes
                 yield break;
             }
 
+            // Half-typed 'AdamW(model.parameters(': an argument appended after an unfinished one
+            // would be parsed as part of it.
+            if (arguments.Arguments.Any(a => a.DescendantTokens().Any(t => t.IsMissing)))
+            {
+                yield break;
+            }
+
             yield return (Title, EquivalenceKey);
         }
 

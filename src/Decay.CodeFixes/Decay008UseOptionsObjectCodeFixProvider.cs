@@ -54,8 +54,11 @@ namespace Decay.CodeFixes
                 || torch.GetOptimizerByParamGroup(constructor.ContainingType) is not OptimizerInfo optimizer
                 || optimizer.Options is null
                 || constructor.Parameters.Length < 2
-                || SymbolEqualityComparer.Default.Equals(constructor.Parameters[1].Type, optimizer.Options))
+                || SymbolEqualityComparer.Default.Equals(constructor.Parameters[1].Type, optimizer.Options)
+                || creation.ArgumentList.Arguments.Any(a => a.DescendantTokens().Any(t => t.IsMissing)))
             {
+                // The last condition: half-typed 'new X.ParamGroup(model.parameters(', where the
+                // Options argument written after it would be parsed as part of it.
                 return null;
             }
 

@@ -199,7 +199,7 @@ namespace Decay.Testing
                     return solution;
                 }
 
-                var diagnosticProvider = new TestDiagnosticProvider(diagnostics);
+                var diagnosticProvider = new FixedDiagnosticProvider(diagnostics);
                 var ids = fixer.FixableDiagnosticIds;
                 var fixAllContext = scope == FixAllScope.Document
                     ? new FixAllContext(project.GetDocument(firstDiagnostic.Location.SourceTree)!, fixer, scope, first.EquivalenceKey, ids, diagnosticProvider, cancellationToken)
@@ -236,25 +236,6 @@ namespace Decay.Testing
             var apply = operations.OfType<ApplyChangesOperation>().SingleOrDefault()
                 ?? throw new VerifierException($"Code action '{action.Title}' produced no ApplyChangesOperation.");
             return apply.ChangedSolution;
-        }
-
-        private sealed class TestDiagnosticProvider : FixAllContext.DiagnosticProvider
-        {
-            private readonly ImmutableArray<Diagnostic> diagnostics;
-
-            public TestDiagnosticProvider(ImmutableArray<Diagnostic> diagnostics) => this.diagnostics = diagnostics;
-
-            public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken)
-                => Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
-
-            public override async Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
-            {
-                var tree = await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
-                return diagnostics.Where(d => d.Location.SourceTree == tree);
-            }
-
-            public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken)
-                => Task.FromResult<IEnumerable<Diagnostic>>(diagnostics.Where(d => !d.Location.IsInSource));
         }
     }
 
