@@ -49,7 +49,7 @@ namespace Decay.Bench
             Console.WriteLine($"NetAnalyzers: {net.Analyzers.Length} C# analyzers, {net.DiagnosticIds.Count()} rules, "
                 + (options.AllNetAnalyzerRules ? "every rule enabled as a warning (AnalysisMode=All)" : "each rule at its default severity (what a build runs)"));
             Console.WriteLine($"ML.NET trainer code: {(mlnetDirectory is null ? "off (no ML.NET API model beside the bench)" : "on, model from " + mlnetDirectory)}");
-            Console.WriteLine($"runs: {options.Warmup} warm-up + {options.Runs} measured per corpus, medians; compile and analysis single-threaded; process priority {priority}");
+            Console.WriteLine($"runs: {options.Warmup} warm-up + {options.Runs} measured per corpus (in rounds over the corpora), medians; compile and analysis single-threaded; process priority {priority}");
 
             var torchReferences = mlnetDirectory is null ? BenchReferences.TorchSharp : BenchReferences.TorchSharp.AddRange(BenchReferences.MLNet(mlnetDirectory));
             var torch = new TorchSharpCorpus(includeMLNet: mlnetDirectory != null);
@@ -63,36 +63,46 @@ namespace Decay.Bench
             var runner = new Runner(
                 decay.Analyzers.AddRange(net.Analyzers),
                 options.AllNetAnalyzerRules ? net.DiagnosticIds : Enumerable.Empty<string>());
-            var results = new List<CorpusResult>();
+            // Warm-ups first (a smoke run warms up once: the JIT is warm after the first corpus),
+            // then the measured runs in rounds over every corpus, so that a busy spell on a shared
+            // machine lands on every size alike instead of on whichever corpus it overlapped.
+            var samples = corpora.ToDictionary(c => c, _ => new List<RunSample>());
+            var schedule = new List<(BenchCorpus Corpus, string Name)>();
             foreach (var corpus in corpora)
             {
-                Console.WriteLine();
+                var warmups = options.Quick && corpus != corpora[0] ? 0 : options.Warmup;
+                schedule.AddRange(Enumerable.Range(1, warmups).Select(_ => (corpus, "warm-up")));
+            }
+
+            for (var round = 1; round <= options.Runs; round++)
+            {
+                schedule.AddRange(corpora.Select(corpus => (corpus, "run " + round.ToString(Inv))));
+            }
+
+            Console.WriteLine();
+            foreach (var corpus in corpora)
+            {
                 Console.WriteLine(string.Format(Inv, "{0}: {1:N0} lines in {2} files", corpus.Label, corpus.Lines, corpus.Corpus.Files.Length));
-                var samples = new List<RunSample>();
+            }
 
-                // A smoke run warms up once: the JIT is warm after the first corpus.
-                var warmups = options.Quick && results.Count > 0 ? 0 : options.Warmup;
-                for (var run = 0; run < warmups + options.Runs; run++)
+            foreach (var (corpus, name) in schedule)
+            {
+                var sample = await runner.RunAsync(corpus).ConfigureAwait(false);
+                var failure = Check(corpus, sample, decay);
+                if (failure != 0)
                 {
-                    var sample = await runner.RunAsync(corpus).ConfigureAwait(false);
-                    var failure = Check(corpus, sample, decay);
-                    if (failure != 0)
-                    {
-                        return failure;
-                    }
-
-                    var warmup = run < warmups;
-                    Console.WriteLine(string.Format(Inv, "  {0,-9} compile {1,8:F0} ms | analysis {2,8:F0} ms | Decay {3,8:F1} ms | NetAnalyzers {4,8:F0} ms",
-                        warmup ? "warm-up" : $"run {run - warmups + 1}", sample.CompileMs, sample.AnalysisMs,
-                        decay.Analyzers.Sum(sample.TimeMs), net.Analyzers.Sum(sample.TimeMs)));
-                    if (!warmup)
-                    {
-                        samples.Add(sample);
-                    }
+                    return failure;
                 }
 
-                results.Add(new CorpusResult(corpus, samples, decay, net));
+                Console.WriteLine(string.Format(Inv, "  {0,-14} {1,-8} compile {2,8:F0} ms | analysis {3,8:F0} ms | Decay {4,8:F1} ms | NetAnalyzers {5,8:F0} ms",
+                    corpus.Label, name, sample.CompileMs, sample.AnalysisMs, decay.Analyzers.Sum(sample.TimeMs), net.Analyzers.Sum(sample.TimeMs)));
+                if (name != "warm-up")
+                {
+                    samples[corpus].Add(sample);
+                }
             }
+
+            var results = corpora.Select(corpus => new CorpusResult(corpus, samples[corpus], decay, net)).ToList();
 
             var torchResults = results.Where(r => r.Corpus.Corpus.Generator.UsesTorchSharp).ToList();
             var smallest = torchResults.OrderBy(r => r.Corpus.Lines).First();
@@ -180,6 +190,14 @@ namespace Decay.Bench
             var working = largest.NetWorking.Select(a => largest.PerAnalyzerMs[a]).ToList();
             Console.WriteLine(string.Format(Inv, "  NetAnalyzers per analyzer: mean {0:F1} ms, median {1:F1} ms",
                 largest.NetMeanMs, CorpusResult.Median(working)));
+
+            // Minima: each quantity in its least disturbed run, the closest to its CPU time on a
+            // shared machine (reported beside the medians, never instead of them).
+            var minCompile = largest.Samples.Min(s => s.CompileMs);
+            var minDecay = largest.Samples.Min(s => decay.Analyzers.Sum(s.TimeMs));
+            var minNetMean = largest.Samples.Min(s => largest.NetWorking.Sum(s.TimeMs)) / Math.Max(1, largest.NetWorking.Length);
+            Console.WriteLine(string.Format(Inv, "  least-disturbed runs (minima): compile {0:F0} ms, Decay {1:F1} ms ({2:F3} %), NetAnalyzers mean {3:F1} ms (ratio {4:F2})",
+                minCompile, minDecay, 100 * minDecay / minCompile, minNetMean, minDecay / minNetMean));
 
             var found = largest.Samples[0].AnalyzerDiagnostics
                 .Where(d => decay.DiagnosticIds.Contains(d.Id))
