@@ -28,63 +28,29 @@ namespace Decay.Bench
                 Environment.ProcessorCount, CpuModel(), memory, OperatingSystem(), RuntimeInformation.FrameworkDescription, RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant());
         }
 
+        private static string CpuModel()
+            => FirstLine("/proc/cpuinfo", "model name") is { } line ? line.Substring(line.IndexOf(':', StringComparison.Ordinal) + 1).Trim() : "unknown CPU";
+
+        private static string OperatingSystem()
+            => FirstLine("/etc/os-release", "PRETTY_NAME=") is { } line ? line.Substring("PRETTY_NAME=".Length).Trim('"') : RuntimeInformation.OSDescription;
+
         /// <summary>The 1/5/15-minute load averages: on a shared machine, other processes inflate
         /// every wall-clock time here (medians of several runs are the defence).</summary>
         public static string Load()
+            => FirstLine("/proc/loadavg", "") is { } line ? string.Join(" ", line.Split(' ').Take(3)) : "n/a";
+
+        /// <summary>The first line of a Linux system file that starts with <paramref name="prefix"/>;
+        /// null elsewhere.</summary>
+        private static string? FirstLine(string path, string prefix)
         {
             try
             {
-                if (File.Exists("/proc/loadavg"))
-                {
-                    var parts = File.ReadAllText("/proc/loadavg").Split(' ');
-                    return string.Join(" ", parts.Take(3));
-                }
+                return File.Exists(path) ? File.ReadLines(path).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal)) : null;
             }
             catch (IOException)
             {
+                return null;
             }
-
-            return "n/a";
-        }
-
-        private static string CpuModel()
-        {
-            try
-            {
-                if (File.Exists("/proc/cpuinfo"))
-                {
-                    var line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
-                    if (line != null)
-                    {
-                        return line.Substring(line.IndexOf(':', StringComparison.Ordinal) + 1).Trim();
-                    }
-                }
-            }
-            catch (IOException)
-            {
-            }
-
-            return "unknown CPU";
-        }
-
-        private static string OperatingSystem()
-        {
-            try
-            {
-                if (File.Exists("/etc/os-release"))
-                {
-                    var line = File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal));
-                    if (line != null)
-                    {
-                        return line.Substring("PRETTY_NAME=".Length).Trim('"');
-                    }
-                }
-            }
-            catch (IOException)
-            {
-            }
-
-            return RuntimeInformation.OSDescription;
         }
 
         public static string Table(IEnumerable<CorpusResult> results)

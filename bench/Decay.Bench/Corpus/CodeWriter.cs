@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text;
 
 namespace Decay.Bench.Corpus
@@ -21,6 +22,19 @@ namespace Decay.Bench.Corpus
             text.Append('\n');
             Lines++;
             return this;
+        }
+
+        /// <summary>The usings and a file-scoped namespace.</summary>
+        public CodeWriter FileHeader(IEnumerable<string> usings, string ns)
+        {
+            foreach (var u in usings)
+            {
+                Line("using " + u + ";");
+            }
+
+            Line();
+            Line("namespace " + ns + ";");
+            return Line();
         }
 
         /// <summary>Writes <paramref name="header"/> and an opening brace, and indents.</summary>

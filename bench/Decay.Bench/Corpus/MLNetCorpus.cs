@@ -12,14 +12,7 @@ namespace Decay.Bench.Corpus
         public SourceFile Write(Rng rng, string ns, int index)
         {
             var w = new CodeWriter();
-            foreach (var u in new[] { "System", "Microsoft.ML", "Microsoft.ML.Trainers", "Microsoft.ML.Trainers.LightGbm", "Microsoft.ML.TorchSharp", "Microsoft.ML.TorchSharp.NasBert" })
-            {
-                w.Line("using " + u + ";");
-            }
-
-            w.Line();
-            w.Line("namespace " + ns + ";");
-            w.Line();
+            w.FileHeader(new[] { "System", "Microsoft.ML", "Microsoft.ML.Trainers", "Microsoft.ML.Trainers.LightGbm", "Microsoft.ML.TorchSharp", "Microsoft.ML.TorchSharp.NasBert" }, ns);
             var name = rng.Pick("Churn", "Fraud", "Sentiment", "Pricing", "Demand") + "Pipeline" + index.ToString(CultureInfo.InvariantCulture);
             w.Line("/// <summary>Trainer choices for one tabular task.</summary>");
             w.Open($"public sealed class {name}");

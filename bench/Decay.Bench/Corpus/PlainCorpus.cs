@@ -32,17 +32,7 @@ namespace Decay.Bench.Corpus
             }
         }
 
-        private static void Header(CodeWriter w, string ns, params string[] usings)
-        {
-            foreach (var u in usings)
-            {
-                w.Line("using " + u + ";");
-            }
-
-            w.Line();
-            w.Line("namespace " + ns + ";");
-            w.Line();
-        }
+        private static void Header(CodeWriter w, string ns, params string[] usings) => w.FileHeader(usings, ns);
 
         private static SourceFile WriteDomain(Rng rng, string ns, int index, string entity)
         {

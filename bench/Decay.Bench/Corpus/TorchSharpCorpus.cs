@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace Decay.Bench.Corpus
 {
@@ -101,17 +103,7 @@ namespace Decay.Bench.Corpus
             new[] { "System", "System.Collections.Generic", "System.Linq", "TorchSharp", "TorchSharp.Modules" },
             "torch.optim", "torch.nn.", "torch.", "torch.nn.functional", "torch.nn.Module<torch.Tensor, torch.Tensor>", "torch.Tensor", concreteTypes: true);
 
-        private static void WriteHeader(CodeWriter w, Style style, string ns)
-        {
-            foreach (var u in style.Usings)
-            {
-                w.Line("using " + u + ";");
-            }
-
-            w.Line();
-            w.Line("namespace " + ns + ";");
-            w.Line();
-        }
+        private static void WriteHeader(CodeWriter w, Style style, string ns) => w.FileHeader(style.Usings, ns);
 
         // ---------------------------------------------------------------------------------------
         // Models
@@ -183,6 +175,19 @@ namespace Decay.Bench.Corpus
             w.Open($"public sealed class {name} : {style.Module}");
         }
 
+        /// <summary>Closes a module's constructor with RegisterComponents() and exposes the
+        /// sub-modules that trainers freeze and group by: Backbone and Head.</summary>
+        private static void EndConstructor(CodeWriter w, Style style, string backbone, string head)
+        {
+            w.Line("RegisterComponents();");
+            w.Close();
+            w.Line();
+            w.Line($"public {style.Module} Backbone => {backbone};");
+            w.Line();
+            w.Line($"public {style.Module} Head => {head};");
+            w.Line();
+        }
+
         private static ModelSpec WriteMlp(CodeWriter w, Rng rng, Style style, string name)
         {
             var features = rng.Pick(16, 32, 64, 128, 784);
@@ -211,13 +216,7 @@ namespace Decay.Bench.Corpus
 
             w.Line($"dropout = {style.Nn}Dropout(dropoutRate);");
             w.Line($"head = {style.Nn}Linear(hidden, classes);");
-            w.Line("RegisterComponents();");
-            w.Close();
-            w.Line();
-            w.Line($"public {style.Module} Backbone => input;");
-            w.Line();
-            w.Line($"public {style.Module} Head => head;");
-            w.Line();
+            EndConstructor(w, style, backbone: "input", head: "head");
             w.Open($"public override {style.Tensor} forward({style.Tensor} x)");
             w.Line($"x = {style.Functional}.relu(input.call(x));");
             for (var i = 1; i <= layers; i++)
@@ -253,13 +252,7 @@ namespace Decay.Bench.Corpus
                 : $"conv2 = {style.Nn}Conv2d({c1}, {c2}, 3, stride: 2, padding: 1);");
             w.Line($"bn2 = {style.Nn}BatchNorm2d({c2}, momentum: 0.0{rng.Between(1, 9)});");
             w.Line($"fc = {style.Nn}Linear({c2}, classes);");
-            w.Line("RegisterComponents();");
-            w.Close();
-            w.Line();
-            w.Line($"public {style.Module} Backbone => conv1;");
-            w.Line();
-            w.Line($"public {style.Module} Head => fc;");
-            w.Line();
+            EndConstructor(w, style, backbone: "conv1", head: "fc");
             w.Open($"public override {style.Tensor} forward({style.Tensor} input)");
             w.Line($"var x = {style.Functional}.relu(bn1.call(conv1.call(input)));");
             w.Line($"x = {style.Functional}.relu(bn2.call(conv2.call(x)));");
@@ -302,13 +295,7 @@ namespace Decay.Bench.Corpus
             }
 
             w.Line($"head = {nn}Linear(hidden, classes);");
-            w.Line("RegisterComponents();");
-            w.Close();
-            w.Line();
-            w.Line($"public {style.Module} Backbone => backbone;");
-            w.Line();
-            w.Line($"public {style.Module} Head => head;");
-            w.Line();
+            EndConstructor(w, style, backbone: "backbone", head: "head");
             w.Line($"public override {style.Tensor} forward({style.Tensor} input) => head.call(backbone.call(input));");
             w.Close();
             return new ModelSpec(name, InputKind.Vector, features, classes);
@@ -329,13 +316,7 @@ namespace Decay.Bench.Corpus
             w.Line($"private readonly {style.Module} drop = {style.Nn}Dropout(0.25);");
             w.Line();
             w.Open($"public {name}()", $": base(nameof({name}))");
-            w.Line("RegisterComponents();");
-            w.Close();
-            w.Line();
-            w.Line($"public {style.Module} Backbone => fc1;");
-            w.Line();
-            w.Line($"public {style.Module} Head => fc3;");
-            w.Line();
+            EndConstructor(w, style, backbone: "fc1", head: "fc3");
             w.Open($"public override {style.Tensor} forward({style.Tensor} input)");
             w.Line($"var x = {style.Functional}.relu(bn1.call(fc1.call(input)));");
             w.Line($"x = drop.call({style.Functional}.relu(ln2.call(fc2.call(x))));");
@@ -359,13 +340,7 @@ namespace Decay.Bench.Corpus
             w.Line($"proj = {style.Nn}Linear(inputs, hidden, hasBias: false);");
             w.Line($"bn = {style.Nn}BatchNorm1d(hidden, affine: false);");
             w.Line($"output = {style.Nn}Linear(hidden, classes, hasBias: false);");
-            w.Line("RegisterComponents();");
-            w.Close();
-            w.Line();
-            w.Line($"public {style.Module} Backbone => proj;");
-            w.Line();
-            w.Line($"public {style.Module} Head => output;");
-            w.Line();
+            EndConstructor(w, style, backbone: "proj", head: "output");
             w.Line($"public override {style.Tensor} forward({style.Tensor} input) => output.call({style.Functional}.relu(bn.call(proj.call(input))));");
             w.Close();
             return new ModelSpec(name, InputKind.Vector, features, classes);
@@ -387,13 +362,7 @@ namespace Decay.Bench.Corpus
             w.Line($"norm = {style.Nn}LayerNorm(dim);");
             w.Line($"proj = {style.Nn}Linear(dim, dim);");
             w.Line($"classifier = {style.Nn}Linear(dim, classes);");
-            w.Line("RegisterComponents();");
-            w.Close();
-            w.Line();
-            w.Line($"public {style.Module} Backbone => embedding;");
-            w.Line();
-            w.Line($"public {style.Module} Head => classifier;");
-            w.Line();
+            EndConstructor(w, style, backbone: "embedding", head: "classifier");
             w.Open($"public override {style.Tensor} forward({style.Tensor} tokens)");
             w.Line("var x = norm.call(embedding.call(tokens));");
             w.Line($"x = {style.Functional}.gelu(proj.call(x));");
@@ -624,47 +593,42 @@ namespace Decay.Bench.Corpus
         {
             var t = s.Torch;
             var p = new PenaltyCode();
+
+            // var local = init; foreach (var p in model.parameters()) { body } loss = loss + λ·local;
+            void Accumulate(string local, string init, string body, string scale = "", bool afterBackward = false)
+            {
+                p.BeforeBackward.Add($"var {local} = {init};");
+                p.BeforeBackward.Add($"foreach (var p in {model}.parameters())");
+                p.BeforeBackward.Add("{");
+                p.BeforeBackward.Add("    " + body);
+                p.BeforeBackward.Add("}");
+                if (afterBackward)
+                {
+                    p.AfterBackward.Add($"loss = loss + {lambda}{scale} * {local};");
+                    return;
+                }
+
+                p.BeforeBackward.Add("");
+                p.BeforeBackward.Add($"loss = loss + {lambda}{scale} * {local};");
+            }
+
             switch (rng.Next(22))
             {
                 case 0:
                 case 1:
                 case 2:
-                    p.BeforeBackward.Add($"var l2 = {t}tensor(0.0f);");
-                    p.BeforeBackward.Add($"foreach (var p in {model}.parameters())");
-                    p.BeforeBackward.Add("{");
-                    p.BeforeBackward.Add("    l2 += p.pow(2).sum();");
-                    p.BeforeBackward.Add("}");
-                    p.BeforeBackward.Add("");
-                    p.BeforeBackward.Add($"loss = loss + {lambda} * l2;");
+                    Accumulate("l2", $"{t}tensor(0.0f)", "l2 += p.pow(2).sum();");
                     break;
                 case 3:
                     // DECAY002: a norm that is not squared.
-                    p.BeforeBackward.Add($"var l2 = {t}zeros(1);");
-                    p.BeforeBackward.Add($"foreach (var p in {model}.parameters())");
-                    p.BeforeBackward.Add("{");
-                    p.BeforeBackward.Add("    l2 = l2 + p.norm();");
-                    p.BeforeBackward.Add("}");
-                    p.BeforeBackward.Add("");
-                    p.BeforeBackward.Add($"loss = loss + {lambda} * l2;");
+                    Accumulate("l2", $"{t}zeros(1)", "l2 = l2 + p.norm();");
                     break;
                 case 4:
                     // DECAY010 (+002): PyTorch's torch.norm(p, 2) ported literally.
-                    p.BeforeBackward.Add($"var reg = {t}tensor(0.0f);");
-                    p.BeforeBackward.Add($"foreach (var p in {model}.parameters())");
-                    p.BeforeBackward.Add("{");
-                    p.BeforeBackward.Add(rng.Chance(0.5) ? "    reg = reg + p.norm(2);" : $"    reg = reg + {(t.Length == 0 ? "torch." : t)}norm(p, 2);");
-                    p.BeforeBackward.Add("}");
-                    p.BeforeBackward.Add("");
-                    p.BeforeBackward.Add($"loss = loss + {lambda} * reg;");
+                    Accumulate("reg", $"{t}tensor(0.0f)", rng.Chance(0.5) ? "reg = reg + p.norm(2);" : $"reg = reg + {(t.Length == 0 ? "torch." : t)}norm(p, 2);");
                     break;
                 case 5:
-                    p.BeforeBackward.Add($"var l2 = {t}tensor(0.0f);");
-                    p.BeforeBackward.Add($"foreach (var p in {model}.parameters())");
-                    p.BeforeBackward.Add("{");
-                    p.BeforeBackward.Add("    l2 = l2 + p.norm(2f).pow(2);");
-                    p.BeforeBackward.Add("}");
-                    p.BeforeBackward.Add("");
-                    p.BeforeBackward.Add($"loss = loss + {lambda} / 2 * l2;");
+                    Accumulate("l2", $"{t}tensor(0.0f)", "l2 = l2 + p.norm(2f).pow(2);", scale: " / 2");
                     break;
                 case 6:
                 case 7:
@@ -697,13 +661,7 @@ namespace Decay.Bench.Corpus
                     break;
                 case 14:
                     // DECAY005: detach().
-                    p.BeforeBackward.Add($"var l2 = {t}tensor(0.0f);");
-                    p.BeforeBackward.Add($"foreach (var p in {model}.parameters())");
-                    p.BeforeBackward.Add("{");
-                    p.BeforeBackward.Add("    l2 += p.pow(2).sum().detach();");
-                    p.BeforeBackward.Add("}");
-                    p.BeforeBackward.Add("");
-                    p.BeforeBackward.Add($"loss = loss + {lambda} * l2;");
+                    Accumulate("l2", $"{t}tensor(0.0f)", "l2 += p.pow(2).sum().detach();");
                     break;
                 case 15:
                     // DECAY005: computed under no_grad.
@@ -725,12 +683,7 @@ namespace Decay.Bench.Corpus
                     break;
                 case 17:
                     // DECAY011: added after backward.
-                    p.BeforeBackward.Add($"var l2 = {t}tensor(0.0f);");
-                    p.BeforeBackward.Add($"foreach (var p in {model}.parameters())");
-                    p.BeforeBackward.Add("{");
-                    p.BeforeBackward.Add("    l2 += p.pow(2).sum();");
-                    p.BeforeBackward.Add("}");
-                    p.AfterBackward.Add($"loss = loss + {lambda} * l2;");
+                    Accumulate("l2", $"{t}tensor(0.0f)", "l2 += p.pow(2).sum();", afterBackward: true);
                     break;
                 case 18:
                     // L1 on weights only, filtered by name.
@@ -747,13 +700,7 @@ namespace Decay.Bench.Corpus
                     break;
                 case 19:
                     // DECAY002 through torch.linalg.
-                    p.BeforeBackward.Add($"var reg = {t}tensor(0.0f);");
-                    p.BeforeBackward.Add($"foreach (var p in {model}.parameters())");
-                    p.BeforeBackward.Add("{");
-                    p.BeforeBackward.Add(rng.Chance(0.5) ? "    reg = reg + torch.linalg.vector_norm(p);" : "    reg = reg + torch.linalg.norm(p);");
-                    p.BeforeBackward.Add("}");
-                    p.BeforeBackward.Add("");
-                    p.BeforeBackward.Add($"loss = loss + {lambda} * reg;");
+                    Accumulate("reg", $"{t}tensor(0.0f)", rng.Chance(0.5) ? "reg = reg + torch.linalg.vector_norm(p);" : "reg = reg + torch.linalg.norm(p);");
                     break;
                 default:
                     // No penalty (most training loops).
@@ -800,6 +747,38 @@ namespace Decay.Bench.Corpus
             }
 
             w.Close();
+        }
+
+        /// <summary>One optimization step on (input, target): LBFGS's closure form, or zero_grad,
+        /// the loss, the penalty around backward(), <paramref name="beforeStep"/> and step().</summary>
+        private static void WriteStep(CodeWriter w, Style s, OptimizerCode optimizer, PenaltyCode penalty, string input, string target,
+            string zeroGrad, IEnumerable<string> lossLines, IEnumerable<string> beforeStep)
+        {
+            if (optimizer.IsLbfgs)
+            {
+                w.Line("var loss = optimizer.step(() =>");
+                w.Line("{");
+                w.Line("    optimizer.zero_grad();");
+                w.Line($"    var l = {s.Functional}.cross_entropy(model.call({input}), {target});");
+                w.Line("    l.backward();");
+                w.Line("    return l;");
+                w.Line("});");
+                return;
+            }
+
+            w.Line(zeroGrad);
+            foreach (var line in lossLines.Concat(penalty.BeforeBackward))
+            {
+                w.Line(line);
+            }
+
+            w.Line("loss.backward();");
+            foreach (var line in penalty.AfterBackward.Concat(beforeStep))
+            {
+                w.Line(line);
+            }
+
+            w.Line("optimizer.step();");
         }
 
         // ---------------------------------------------------------------------------------------
@@ -929,42 +908,17 @@ namespace Decay.Bench.Corpus
             w.Line("var total = 0.0f;");
             w.Open("foreach (var (input, target) in batches)");
             w.Line($"using var scope = {(s.Torch.Length == 0 ? "torch." : s.Torch)}NewDisposeScope();");
-            if (optimizer.IsLbfgs)
+            var lossLines = optimizer.IsLbfgs ? Array.Empty<string>() : new[]
             {
-                w.Line("var loss = optimizer.step(() =>");
-                w.Line("{");
-                w.Line("    optimizer.zero_grad();");
-                w.Line($"    var l = {s.Functional}.cross_entropy(model.call(input), target);");
-                w.Line("    l.backward();");
-                w.Line("    return l;");
-                w.Line("});");
-            }
-            else
-            {
-                w.Line(modelZeroGrad ? "model.zero_grad();" : "optimizer.zero_grad();");
-                w.Line("var output = model.call(input);");
-                w.Line(criterion
+                "var output = model.call(input);",
+                criterion
                     ? "var loss = criterion.call(output, target);"
-                    : rng.Chance(0.5) ? $"var loss = {s.Functional}.cross_entropy(output, target);" : $"var loss = {s.Functional}.cross_entropy(output, target, label_smoothing: 0.1);");
-                foreach (var line in penalty.BeforeBackward)
-                {
-                    w.Line(line);
-                }
-
-                w.Line("loss.backward();");
-                foreach (var line in penalty.AfterBackward)
-                {
-                    w.Line(line);
-                }
-
-                if (clip)
-                {
-                    w.Line("var gradNorm = torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm: 1.0);");
-                    w.Line("metrics[\"grad_norm\"] = (float)gradNorm;");
-                }
-
-                w.Line("optimizer.step();");
-            }
+                    : rng.Chance(0.5) ? $"var loss = {s.Functional}.cross_entropy(output, target);" : $"var loss = {s.Functional}.cross_entropy(output, target, label_smoothing: 0.1);",
+            };
+            var clipLines = clip
+                ? new[] { "var gradNorm = torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm: 1.0);", "metrics[\"grad_norm\"] = (float)gradNorm;" }
+                : Array.Empty<string>();
+            WriteStep(w, s, optimizer, penalty, "input", "target", modelZeroGrad ? "model.zero_grad();" : "optimizer.zero_grad();", lossLines, clipLines);
 
             w.Line("total += loss.ToSingle();");
             w.Line("step++;");
@@ -1128,33 +1082,7 @@ namespace Decay.Bench.Corpus
             }
 
             w.Open("foreach (var (x, y) in train)");
-            if (optimizer.IsLbfgs)
-            {
-                w.Line("var loss = optimizer.step(() =>");
-                w.Line("{");
-                w.Line("    optimizer.zero_grad();");
-                w.Line($"    var l = {s.Functional}.cross_entropy(model.call(x), y);");
-                w.Line("    l.backward();");
-                w.Line("    return l;");
-                w.Line("});");
-            }
-            else
-            {
-                w.Line("optimizer.zero_grad();");
-                w.Line($"var loss = {s.Functional}.cross_entropy(model.call(x), y);");
-                foreach (var line in penalty.BeforeBackward)
-                {
-                    w.Line(line);
-                }
-
-                w.Line("loss.backward();");
-                foreach (var line in penalty.AfterBackward)
-                {
-                    w.Line(line);
-                }
-
-                w.Line("optimizer.step();");
-            }
+            WriteStep(w, s, optimizer, penalty, "x", "y", "optimizer.zero_grad();", new[] { $"var loss = {s.Functional}.cross_entropy(model.call(x), y);" }, Array.Empty<string>());
 
             w.Line("lastLoss = loss.ToSingle();");
             w.Close();
