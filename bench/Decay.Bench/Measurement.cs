@@ -38,6 +38,11 @@ namespace Decay.Bench
     {
         public double CompileMs { get; init; }
         public double AnalysisMs { get; init; }
+
+        /// <summary>Garbage collections during the analysis, and their total pause: each pause is
+        /// charged to whichever analyzer's callback was running.</summary>
+        public int AnalysisGCs { get; init; }
+        public double AnalysisGCPauseMs { get; init; }
         public ImmutableDictionary<DiagnosticAnalyzer, AnalyzerTelemetryInfo> Telemetry { get; init; } = ImmutableDictionary<DiagnosticAnalyzer, AnalyzerTelemetryInfo>.Empty;
         public ImmutableArray<Diagnostic> CompilerDiagnostics { get; init; }
         public ImmutableArray<Diagnostic> AnalyzerDiagnostics { get; init; }
@@ -98,14 +103,20 @@ namespace Decay.Bench
                     concurrentAnalysis: false,
                     logAnalyzerExecutionTime: true,
                     reportSuppressedDiagnostics: false));
+            var gcs = GC.CollectionCount(0);
+            var pause = GC.GetTotalPauseDuration();
             var stopwatch = Stopwatch.StartNew();
             var result = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).ConfigureAwait(false);
             stopwatch.Stop();
+            gcs = GC.CollectionCount(0) - gcs;
+            pause = GC.GetTotalPauseDuration() - pause;
 
             return new RunSample
             {
                 CompileMs = compileMs,
                 AnalysisMs = stopwatch.Elapsed.TotalMilliseconds,
+                AnalysisGCs = gcs,
+                AnalysisGCPauseMs = pause.TotalMilliseconds,
                 Telemetry = result.AnalyzerTelemetryInfo,
                 CompilerDiagnostics = compilerDiagnostics,
                 AnalyzerDiagnostics = result.GetAllDiagnostics(),

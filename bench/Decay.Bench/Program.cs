@@ -94,8 +94,9 @@ namespace Decay.Bench
                     return failure;
                 }
 
-                Console.WriteLine(string.Format(Inv, "  {0,-14} {1,-8} compile {2,8:F0} ms | analysis {3,8:F0} ms | Decay {4,8:F1} ms | NetAnalyzers {5,8:F0} ms",
-                    corpus.Label, name, sample.CompileMs, sample.AnalysisMs, decay.Analyzers.Sum(sample.TimeMs), net.Analyzers.Sum(sample.TimeMs)));
+                Console.WriteLine(string.Format(Inv, "  {0,-14} {1,-8} compile {2,7:F0} ms | analysis {3,7:F0} ms ({4} GCs, {5:F0} ms paused) | Decay {6,7:F1} ms | NetAnalyzers {7,7:F0} ms",
+                    corpus.Label, name, sample.CompileMs, sample.AnalysisMs, sample.AnalysisGCs, sample.AnalysisGCPauseMs,
+                    decay.Analyzers.Sum(sample.TimeMs), net.Analyzers.Sum(sample.TimeMs)));
                 if (name != "warm-up")
                 {
                     samples[corpus].Add(sample);
