@@ -63,6 +63,7 @@ namespace Decay.Bench
             var runner = new Runner(
                 decay.Analyzers.AddRange(net.Analyzers),
                 options.AllNetAnalyzerRules ? net.DiagnosticIds : Enumerable.Empty<string>());
+
             // Warm-ups first (a smoke run warms up once: the JIT is warm after the first corpus),
             // then the measured runs in rounds over every corpus, so that a busy spell on a shared
             // machine lands on every size alike instead of on whichever corpus it overlapped.
