@@ -6,7 +6,7 @@ namespace Decay.Bench.Corpus
     /// soft threshold, zero L2; L-BFGS, SGD (learning rate × λ), averaged perceptron, LinearSvm,
     /// LightGBM boosters and Microsoft.ML.TorchSharp's WeightDecay; convenience overloads and
     /// Options objects, constants and settings. Written from mlnet-api.md's real API; included
-    /// only when the ML.NET API model assemblies are beside the bench (see MLNetReferences).</summary>
+    /// only when the ML.NET API model assemblies are beside the bench (BenchReferences.FindMLNet).</summary>
     internal sealed class MLNetCorpus
     {
         public SourceFile Write(Rng rng, string ns, int index)
