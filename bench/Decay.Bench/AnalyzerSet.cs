@@ -34,6 +34,13 @@ namespace Decay.Bench
 
         public bool Contains(DiagnosticAnalyzer analyzer) => Set.Contains(analyzer);
 
+        /// <summary>No analyzers (the NetAnalyzers side of a <c>--decay-only</c> profile run).</summary>
+        public static AnalyzerSet Empty(string name) => new AnalyzerSet(name, "-", ImmutableArray<DiagnosticAnalyzer>.Empty);
+
+        /// <summary>The analyzers that report one of <paramref name="ids"/> (all when null).</summary>
+        public AnalyzerSet Only(IReadOnlyList<string>? ids)
+            => ids is null ? this : new AnalyzerSet(Name, Version, Analyzers.Where(a => a.SupportedDiagnostics.Any(d => ids.Contains(d.Id, StringComparer.OrdinalIgnoreCase))).ToImmutableArray());
+
         /// <summary>Decay's analyzers, from the Decay.Analyzers assembly the bench references.</summary>
         public static AnalyzerSet Decay()
         {

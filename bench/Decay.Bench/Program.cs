@@ -34,8 +34,8 @@ namespace Decay.Bench
             }
 
             var priority = RaisePriority();
-            var decay = AnalyzerSet.Decay();
-            var net = AnalyzerSet.NetAnalyzers();
+            var decay = AnalyzerSet.Decay().Only(options.Rules);
+            var net = options.DecayOnly ? AnalyzerSet.Empty("NetAnalyzers") : AnalyzerSet.NetAnalyzers();
             var mlnetDirectory = options.NoMLNet ? null : BenchReferences.FindMLNet(options.MLNetDirectory);
             if (options.MLNetDirectory != null && mlnetDirectory is null)
             {
@@ -247,7 +247,9 @@ namespace Decay.Bench
                           (default: beside the bench, when present)
   --no-mlnet              no ML.NET trainer code even when the model is present
   --write-corpus DIR      also write the generated corpora to DIR
-  --top N                 slowest NetAnalyzers listed (default 8)";
+  --top N                 slowest NetAnalyzers listed (default 8)
+  --rules ID,ID,...       profile: measure only these Decay rules' analyzers
+  --decay-only            profile: run Decay without NetAnalyzers (no ratio)";
 
         public bool Quick { get; private set; }
         public IReadOnlyList<int> Sizes { get; private set; } = new[] { 10000, 30000, 100000 };
@@ -258,6 +260,8 @@ namespace Decay.Bench
         public bool NoMLNet { get; private set; }
         public string? WriteCorpus { get; private set; }
         public int Top { get; private set; } = 8;
+        public IReadOnlyList<string>? Rules { get; private set; }
+        public bool DecayOnly { get; private set; }
 
         public static BenchOptions? Parse(string[] args, out string? error)
         {
@@ -312,6 +316,12 @@ namespace Decay.Bench
                             break;
                         case "--top":
                             options.Top = int.Parse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture);
+                            break;
+                        case "--rules":
+                            options.Rules = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                            break;
+                        case "--decay-only":
+                            options.DecayOnly = true;
                             break;
                         case "--help":
                         case "-h":
