@@ -248,7 +248,8 @@ namespace Decay.Bench
   --no-mlnet              no ML.NET trainer code even when the model is present
   --write-corpus DIR      also write the generated corpora to DIR
   --top N                 slowest NetAnalyzers listed (default 8)
-  --rules ID,ID,...       profile: measure only these Decay rules' analyzers
+  --rules ID,...|all      profile: run these rules each as its own analyzer instead of
+                          DecayAnalyzer (all rules behind one registration)
   --decay-only            profile: run Decay without NetAnalyzers (no ratio)";
 
         public bool Quick { get; private set; }

@@ -122,7 +122,7 @@ namespace Decay.Tests
             """;
 
         private static ImmutableArray<DiagnosticAnalyzer> MLNetAnalyzers()
-            => RuleCatalogTests.AllAnalyzers().Where(a => a is MLNetAnalyzer).ToImmutableArray();
+            => RuleCatalogTests.AllRules().Where(a => a is MLNetAnalyzer).ToImmutableArray();
 
         private static async Task<ImmutableDictionary<DiagnosticAnalyzer, Microsoft.CodeAnalysis.Diagnostics.Telemetry.AnalyzerTelemetryInfo>> TelemetryAsync(
             ImmutableArray<DiagnosticAnalyzer> analyzers, IEnumerable<MetadataReference> references)

@@ -50,7 +50,7 @@ namespace Decay.Tests
         [Fact]
         public async Task With_TorchSharp_the_TorchSharp_analyzers_register_operation_actions()
         {
-            var analyzers = RuleCatalogTests.AllAnalyzers().Where(a => a is Decay.TorchSharp.TorchSharpAnalyzer).ToImmutableArray();
+            var analyzers = RuleCatalogTests.AllRules().Where(a => a is Decay.TorchSharp.TorchSharpAnalyzer).ToImmutableArray();
             Assert.NotEmpty(analyzers);
             var telemetry = await GetTelemetryAsync(analyzers, TestReferences.Default);
             Assert.All(analyzers, analyzer => Assert.True(

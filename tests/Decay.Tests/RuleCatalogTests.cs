@@ -24,6 +24,10 @@ namespace Decay.Tests
                 .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
                 .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!);
 
+        /// <summary>Every rule, each a DiagnosticAnalyzer that can run alone (what the rule tests
+        /// run); the compiler loads only <see cref="DecayAnalyzer"/>, which hosts them all.</summary>
+        public static IEnumerable<DiagnosticAnalyzer> AllRules() => DecayAnalyzer.CreateRules();
+
         public static IEnumerable<CodeFixProvider> AllCodeFixes()
             => typeof(Decay.CodeFixes.Decay001UseAdamWCodeFixProvider).Assembly.GetTypes()
                 .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t) && t.GetCustomAttribute<ExportCodeFixProviderAttribute>() != null)

@@ -1,61 +1,29 @@
 using System;
-using Microsoft.CodeAnalysis;
+using Decay.Hosting;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Decay.MLNet
 {
-    /// <summary>Base of every ML.NET rule: concurrent, skips generated code, and registers nothing
-    /// for a compilation that does not reference ML.NET (TorchSharp is not needed).</summary>
-    public abstract class MLNetAnalyzer : DiagnosticAnalyzer
+    /// <summary>Base of every ML.NET rule: registers nothing for a compilation that does not
+    /// reference ML.NET (TorchSharp is not needed).</summary>
+    public abstract class MLNetAnalyzer : DecayRule
     {
-        public sealed override void Initialize(AnalysisContext context)
+        internal sealed override void Register(RuleRegistration registration)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
+            if (registration.MLNet is MLNetContext mlnet)
             {
-                var mlnet = MLNetContext.Get(start.Compilation);
-                if (mlnet is null)
-                {
-                    return;
-                }
-
-                OnCompilationStart(start, mlnet);
-            });
+                OnCompilationStart(registration, mlnet);
+            }
         }
 
-        internal abstract void OnCompilationStart(CompilationStartAnalysisContext context, MLNetContext mlnet);
+        internal abstract void OnCompilationStart(RuleRegistration context, MLNetContext mlnet);
 
         /// <summary>Calls <paramref name="analyze"/> for every option site: the explicit
         /// regularization arguments of convenience catalog calls (invocations) and the assignments
-        /// to options fields (object-initializer members and statements).</summary>
-        internal static void RegisterOptionSiteActions(CompilationStartAnalysisContext context, MLNetContext mlnet,
+        /// to options fields (object-initializer members and statements). The host builds each
+        /// site once for every ML.NET rule.</summary>
+        internal static void RegisterOptionSiteActions(RuleRegistration context, MLNetContext mlnet,
             Action<OperationAnalysisContext, OptionSite> analyze, bool invocations = true)
-        {
-            if (invocations && mlnet.StandardTrainersCatalog != null)
-            {
-                context.RegisterOperationAction(
-                    ctx =>
-                    {
-                        foreach (var site in OptionSite.FromInvocation((IInvocationOperation)ctx.Operation, mlnet))
-                        {
-                            analyze(ctx, site);
-                        }
-                    },
-                    OperationKind.Invocation);
-            }
-
-            context.RegisterOperationAction(
-                ctx =>
-                {
-                    var site = OptionSite.FromAssignment((ISimpleAssignmentOperation)ctx.Operation, mlnet);
-                    if (site != null)
-                    {
-                        analyze(ctx, site);
-                    }
-                },
-                OperationKind.SimpleAssignment);
-        }
+            => context.RegisterOptionSiteAction(analyze, invocations);
     }
 }

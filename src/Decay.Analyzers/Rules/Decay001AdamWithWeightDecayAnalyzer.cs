@@ -1,3 +1,4 @@
+using Decay.Hosting;
 using System.Collections.Immutable;
 using Decay.Operations;
 using Decay.TorchSharp;
@@ -9,13 +10,12 @@ namespace Decay.Rules
     /// <summary>DECAY001: <c>torch.optim.Adam(...)</c> / <c>new Adam(...)</c> with a
     /// <c>weight_decay</c> that is not the constant 0. TorchSharp's Adam couples the decay into
     /// the gradient (L2); AdamW is the decoupled algorithm most code means.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class Decay001AdamWithWeightDecayAnalyzer : TorchSharpAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.DECAY001_AdamWithWeightDecay);
 
-        internal override void OnCompilationStart(CompilationStartAnalysisContext context, TorchSharpContext torch)
+        internal override void OnCompilationStart(RuleRegistration context, TorchSharpContext torch)
         {
             var adam = torch.GetOptimizer(OptimizerKind.Adam);
             if (adam is null)
@@ -43,7 +43,7 @@ namespace Decay.Rules
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.Report(Diagnostic.Create(
                 Descriptors.DECAY001_AdamWithWeightDecay,
                 call.NameLocation,
                 OptimizerCall.Display(weightDecay)));

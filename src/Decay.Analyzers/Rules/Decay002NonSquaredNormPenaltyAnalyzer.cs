@@ -1,3 +1,4 @@
+using Decay.Hosting;
 using System.Collections.Immutable;
 using System.Linq;
 using Decay.Operations;
@@ -13,7 +14,6 @@ namespace Decay.Rules
     /// <c>torch.linalg.vector_norm(p)</c>). ‖θ‖ has gradient θ/‖θ‖: it is not L2 regularization.
     /// Reported at the norm call; <c>p.norm(2)</c> is also DECAY010 (the fix of this rule replaces
     /// the whole call, which settles both).</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class Decay002NonSquaredNormPenaltyAnalyzer : PenaltyRuleAnalyzer
     {
         /// <summary>Diagnostic property: the span ("start:length") of the tensor the norm is taken of.</summary>
@@ -39,7 +39,7 @@ namespace Decay.Rules
 
                 var input = term.NormInput.Syntax.Span;
                 var properties = ImmutableDictionary<string, string?>.Empty.Add(InputSpanProperty, input.Start + ":" + input.Length);
-                context.ReportDiagnostic(Diagnostic.Create(
+                context.Report(Diagnostic.Create(
                     Descriptors.DECAY002_NonSquaredNormPenalty,
                     term.NormCall.Syntax.GetLocation(),
                     properties,

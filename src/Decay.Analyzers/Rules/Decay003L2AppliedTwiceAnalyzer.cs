@@ -1,3 +1,4 @@
+using Decay.Hosting;
 using System.Collections.Immutable;
 using System.Linq;
 using Decay.Operations;
@@ -14,7 +15,6 @@ namespace Decay.Rules
     /// optimizer stored in a field/property by a constructor or initializer and penalty in a method
     /// of the same type. Reported at the optimizer's weight_decay argument, with the penalty's term
     /// in the loss as additional location.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class Decay003L2AppliedTwiceAnalyzer : PenaltyRuleAnalyzer
     {
         /// <summary>Diagnostic property: the span of the penalty's operand in the loss ("start:length").</summary>
@@ -50,7 +50,7 @@ namespace Decay.Rules
                 }
 
                 var module = penalty.Module.Compare(site.Module!) == ModuleOverlap.Contains ? site.Module! : penalty.Module;
-                context.ReportDiagnostic(Diagnostic.Create(
+                context.Report(Diagnostic.Create(
                     Descriptors.DECAY003_L2AppliedTwice,
                     argument.Syntax.GetLocation(),
                     new[] { operand.GetLocation() },

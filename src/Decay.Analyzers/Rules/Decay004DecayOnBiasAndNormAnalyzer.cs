@@ -1,3 +1,4 @@
+using Decay.Hosting;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -18,7 +19,6 @@ namespace Decay.Rules
     /// parameters are filtered by name or dimension (and the rest is in no other group), when
     /// the groups or the module's contents cannot be seen, and for modules with nothing to
     /// exclude.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class Decay004DecayOnBiasAndNormAnalyzer : OptimizerCallAnalyzer
     {
         /// <summary>Diagnostic property: present when the fix can split the call's own
@@ -99,7 +99,7 @@ namespace Decay.Rules
                     var properties = splittable
                         ? ImmutableDictionary<string, string?>.Empty.Add(SplitProperty, "true")
                         : ImmutableDictionary<string, string?>.Empty;
-                    context.ReportDiagnostic(Diagnostic.Create(
+                    context.Report(Diagnostic.Create(
                         Descriptors.DECAY004_DecayOnBiasAndNorm,
                         call.NameLocation,
                         properties,

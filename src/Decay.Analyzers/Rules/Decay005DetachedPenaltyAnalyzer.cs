@@ -1,3 +1,4 @@
+using Decay.Hosting;
 using System.Collections.Immutable;
 using System.Linq;
 using Decay.Operations;
@@ -13,7 +14,6 @@ namespace Decay.Rules
     /// <c>.ToSingle()</c>, <c>.ToDouble()</c>, a <c>(float)</c>/<c>(double)</c> cast, <c>.detach()</c>,
     /// or is computed inside a <c>torch.no_grad()</c> scope: the loss value changes, the gradient does
     /// not. Reported at each detaching call (or at the <c>no_grad()</c> call of the scope).</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class Decay005DetachedPenaltyAnalyzer : PenaltyRuleAnalyzer
     {
         /// <summary>Diagnostic property, present when removing this <c>.detach()</c> reattaches the
@@ -46,7 +46,7 @@ namespace Decay.Rules
                     properties = properties.Add(RemovableDetachProperty, whole.Start + ":" + whole.Length);
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(
+                context.Report(Diagnostic.Create(
                     Descriptors.DECAY005_DetachedPenalty,
                     Location.Create(step.Operation.Syntax.SyntaxTree, span),
                     properties,

@@ -1,3 +1,4 @@
+using Decay.Hosting;
 using System;
 using System.Collections.Immutable;
 using Decay.Operations;
@@ -12,7 +13,6 @@ namespace Decay.Rules
     /// parameter group with inheritance: some group's effective decay is not known to be zero
     /// (and, for SGD, that group's effective momentum is a non-zero constant; a non-constant
     /// momentum is silent). Adam is DECAY001's; AdamW decouples.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class Decay006CoupledDecayInOtherOptimizerAnalyzer : OptimizerCallAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -51,7 +51,7 @@ namespace Decay.Rules
                     continue;
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(
+                context.Report(Diagnostic.Create(
                     Descriptors.DECAY006_CoupledDecayInOtherOptimizer,
                     call.NameLocation,
                     call.Optimizer.Name,

@@ -1,3 +1,4 @@
+using Decay.Hosting;
 using System;
 using System.Collections.Immutable;
 using Decay.Operations;
@@ -12,7 +13,6 @@ namespace Decay.Rules
     /// group does not write its own <c>weight_decay</c> either, so it inherits the 0. Silent when
     /// every group writes it (the nanoGPT recipe), when the call writes it (even 0), when the
     /// groups cannot all be seen, and if a TorchSharp version changes the default.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class Decay007AdamWWithoutWeightDecayAnalyzer : OptimizerCallAnalyzer
     {
         /// <summary>Diagnostic property: present when adding <c>weight_decay</c> to the call gives
@@ -73,7 +73,7 @@ namespace Decay.Rules
             var properties = fixable
                 ? ImmutableDictionary<string, string?>.Empty.Add(AddArgumentProperty, "true")
                 : ImmutableDictionary<string, string?>.Empty;
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.Report(Diagnostic.Create(
                 Descriptors.DECAY007_AdamWWithoutWeightDecay,
                 call.NameLocation,
                 properties,

@@ -1,3 +1,4 @@
+using Decay.Hosting;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -15,7 +16,6 @@ namespace Decay.Rules
     /// sets something else: its explicit value, or a different declared default (NAdam's
     /// ParamGroup lr is 1.0, its factory's 0.002). Equal constants change nothing and are not
     /// reported. Reported at the group's creation.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class Decay008ParamGroupPinsDefaultsAnalyzer : OptimizerCallAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -58,7 +58,7 @@ namespace Decay.Rules
                 }
 
                 var optimizer = torch.GetOptimizerByParamGroup(group.Creation.Type)?.Name ?? call.Optimizer.Name;
-                context.ReportDiagnostic(Diagnostic.Create(
+                context.Report(Diagnostic.Create(
                     Descriptors.DECAY008_ParamGroupPinsDefaults,
                     group.Creation.Syntax.GetLocation(),
                     optimizer,

@@ -1,3 +1,4 @@
+using Decay.Hosting;
 using System.Collections.Immutable;
 using System.Linq;
 using Decay.Operations;
@@ -21,7 +22,6 @@ namespace Decay.Rules
     /// the loss initializer); the optimizer, its <c>step()</c> and the single <c>loss.backward()</c>
     /// are in the same method.</item>
     /// </list></summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class Decay009PenaltyAsWeightDecayAnalyzer : TorchSharpAnalyzer
     {
         public const string DirectionProperty = "Direction";
@@ -42,7 +42,7 @@ namespace Decay.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.DECAY009_PenaltyAsWeightDecay);
 
-        internal override void OnCompilationStart(CompilationStartAnalysisContext context, TorchSharpContext torch)
+        internal override void OnCompilationStart(RuleRegistration context, TorchSharpContext torch)
         {
             var cache = PenaltyCache.For(torch);
             context.RegisterOperationAction(
@@ -112,7 +112,7 @@ namespace Decay.Rules
                 properties = properties.Add(WeightDecayArgumentProperty, Decay003L2AppliedTwiceAnalyzer.Span(explicitZero.Argument.Syntax.Span));
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.Report(Diagnostic.Create(
                 Descriptors.DECAY009_PenaltyAsWeightDecay,
                 operand.GetLocation(),
                 new[] { site.Call.NameLocation },
@@ -190,7 +190,7 @@ namespace Decay.Rules
                 .Add(DirectionProperty, ToLoss)
                 .Add(PenaltyProperty, penalty)
                 .Add(LossSpanProperty, Decay003L2AppliedTwiceAnalyzer.Span(initializer.Syntax.Span));
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.Report(Diagnostic.Create(
                 Descriptors.DECAY009_PenaltyAsWeightDecay,
                 decay.Argument.Syntax.GetLocation(),
                 new[] { initializer.Syntax.GetLocation() },

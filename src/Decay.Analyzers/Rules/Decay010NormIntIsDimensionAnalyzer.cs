@@ -1,3 +1,4 @@
+using Decay.Hosting;
 using System.Collections.Immutable;
 using System.Globalization;
 using Decay.Operations;
@@ -12,7 +13,6 @@ namespace Decay.Rules
     /// the int literal binds to TorchSharp's dimension overload (the exponent is a <c>float p</c>), so
     /// this is the norm along dimension 2, not the 2-norm. Applies anywhere, not only in penalties.
     /// Silent when keepdim or p is written as well, or when the dimension is written by name.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class Decay010NormIntIsDimensionAnalyzer : TorchSharpAnalyzer
     {
         /// <summary>Diagnostic property: the literal (1 or 2).</summary>
@@ -24,7 +24,7 @@ namespace Decay.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.DECAY010_NormIntIsDimension);
 
-        internal override void OnCompilationStart(CompilationStartAnalysisContext context, TorchSharpContext torch)
+        internal override void OnCompilationStart(RuleRegistration context, TorchSharpContext torch)
         {
             context.RegisterOperationAction(ctx => Analyze(ctx, torch), OperationKind.Invocation);
         }
@@ -41,7 +41,7 @@ namespace Decay.Rules
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(LiteralProperty, value)
                 .Add(ParameterNameProperty, dimension.Parameter.Name);
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.Report(Diagnostic.Create(
                 Descriptors.DECAY010_NormIntIsDimension,
                 invocation.Syntax.GetLocation(),
                 properties,

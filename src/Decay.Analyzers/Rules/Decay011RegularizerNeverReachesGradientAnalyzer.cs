@@ -1,3 +1,4 @@
+using Decay.Hosting;
 using System;
 using System.Collections.Immutable;
 using System.Linq;
@@ -14,7 +15,6 @@ namespace Decay.Rules
     /// into a total while <c>.backward()</c> is called on the bare loss, or added after that loss's
     /// <c>.backward()</c> ran. Monitoring (printed, logged), returned, stored or passed penalties
     /// are left alone: their fate is decided elsewhere.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class Decay011RegularizerNeverReachesGradientAnalyzer : PenaltyRuleAnalyzer
     {
         /// <summary>Diagnostic property: the name of the total local that the fix backpropagates
@@ -129,7 +129,7 @@ namespace Decay.Rules
                 ? ImmutableDictionary<string, string?>.Empty
                 : ImmutableDictionary<string, string?>.Empty.Add(TotalProperty, total);
             var additional = backward is null ? Array.Empty<Location>() : new[] { backward.Syntax.GetLocation() };
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.Report(Diagnostic.Create(
                 Descriptors.DECAY011_RegularizerNeverReachesGradient,
                 penalty.Computation.Syntax.GetLocation(),
                 additional,

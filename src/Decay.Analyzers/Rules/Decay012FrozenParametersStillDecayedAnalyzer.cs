@@ -1,3 +1,4 @@
+using Decay.Hosting;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -15,13 +16,12 @@ namespace Decay.Rules
     /// skip only parameters whose gradient is null, so the frozen weights keep being decayed.
     /// Per type (symbol start/end): operation actions collect the facts of every member, the
     /// symbol-end action reasons over one method plus one level of same-type helper calls.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class Decay012FrozenParametersStillDecayedAnalyzer : TorchSharpAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.DECAY012_FrozenParametersStillDecayed);
 
-        internal override void OnCompilationStart(CompilationStartAnalysisContext context, TorchSharpContext torch)
+        internal override void OnCompilationStart(RuleRegistration context, TorchSharpContext torch)
         {
             if (torch.Tensor is null || torch.Module is null || torch.Optimizer is null)
             {
@@ -400,7 +400,7 @@ namespace Decay.Rules
 
                         if (RunsAfterBackward(freeze, frozen.Value, optimizer, coverage))
                         {
-                            context.ReportDiagnostic(Diagnostic.Create(
+                            context.Report(Diagnostic.Create(
                                 Descriptors.DECAY012_FrozenParametersStillDecayed,
                                 FreezeLocation(freeze.Operation),
                                 new[] { optimizer.Call.Operation.Syntax.GetLocation() },

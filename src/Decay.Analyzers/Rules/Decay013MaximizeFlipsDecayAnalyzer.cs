@@ -1,3 +1,4 @@
+using Decay.Hosting;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -15,7 +16,6 @@ namespace Decay.Rules
     /// weight_decay·θ to the gradient and then steps along +lr·grad, so the decay becomes
     /// growth. Non-constant values are silent. Reported at the <c>maximize</c> argument or
     /// Options field that sets it, once per place.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class Decay013MaximizeFlipsDecayAnalyzer : OptimizerCallAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -49,7 +49,7 @@ namespace Decay.Rules
 
                 if (reported.Add(maximize.Syntax.Span))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(
+                    context.Report(Diagnostic.Create(
                         Descriptors.DECAY013_MaximizeFlipsDecay,
                         maximize.Syntax.GetLocation(),
                         weightDecay.Display()));

@@ -1,3 +1,4 @@
+using Decay.Hosting;
 using System;
 using System.Collections.Immutable;
 using Decay.MLNet;
@@ -11,7 +12,6 @@ namespace Decay.Rules
     /// SDCA's λ multiplies an averaged loss and regularizes the bias too, so values at L-BFGS or
     /// LightGBM scale confine the whole model to a tiny ball. Regression SDCA is silent: its bound
     /// depends on the label scale.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class Decay101SdcaL2AtOtherScaleAnalyzer : MLNetAnalyzer
     {
         /// <summary>The .editorconfig option: <c>decay.DECAY101.max_l2 = 0.1</c>.</summary>
@@ -22,7 +22,7 @@ namespace Decay.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.DECAY101_SdcaL2AtOtherScale);
 
-        internal override void OnCompilationStart(CompilationStartAnalysisContext context, MLNetContext mlnet)
+        internal override void OnCompilationStart(RuleRegistration context, MLNetContext mlnet)
         {
             if (!mlnet.Has(MLNetTrainer.Sdca))
             {
@@ -47,7 +47,7 @@ namespace Decay.Rules
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.Report(Diagnostic.Create(
                 Descriptors.DECAY101_SdcaL2AtOtherScale,
                 site.Location,
                 site.Value.Text,

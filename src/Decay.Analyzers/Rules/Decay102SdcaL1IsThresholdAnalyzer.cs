@@ -1,3 +1,4 @@
+using Decay.Hosting;
 using System.Collections.Immutable;
 using Decay.MLNet;
 using Microsoft.CodeAnalysis;
@@ -9,7 +10,6 @@ namespace Decay.Rules
     /// or null. SDCA's L1Regularization is a soft threshold t = L1/L2: the L1 term of the
     /// objective is λ·t·‖w‖₁. The message computes the effective L1 weight t·λ when the call or
     /// initializer shows λ. Negative and NaN constants are DECAY104's.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class Decay102SdcaL1IsThresholdAnalyzer : MLNetAnalyzer
     {
         /// <summary>SDCA's automatic L2 for classification on typical data (mlnet-api.md §1).</summary>
@@ -18,7 +18,7 @@ namespace Decay.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.DECAY102_SdcaL1IsThreshold);
 
-        internal override void OnCompilationStart(CompilationStartAnalysisContext context, MLNetContext mlnet)
+        internal override void OnCompilationStart(RuleRegistration context, MLNetContext mlnet)
         {
             if (!mlnet.Has(MLNetTrainer.Sdca))
             {
@@ -41,7 +41,7 @@ namespace Decay.Rules
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.DECAY102_SdcaL1IsThreshold, site.Location, Explain(site)));
+            context.Report(Diagnostic.Create(Descriptors.DECAY102_SdcaL1IsThreshold, site.Location, Explain(site)));
         }
 
         /// <summary>The effective L1 weight t·λ, as far as the call or initializer shows λ.</summary>

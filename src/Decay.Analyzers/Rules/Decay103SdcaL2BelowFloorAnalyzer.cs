@@ -1,3 +1,4 @@
+using Decay.Hosting;
 using System.Collections.Immutable;
 using Decay.MLNet;
 using Microsoft.CodeAnalysis;
@@ -8,7 +9,6 @@ namespace Decay.Rules
     /// <summary>DECAY103: an SDCA L2 (any of the five trainers, regression included) whose
     /// constant v satisfies 0 ≤ v and (float)v &lt; 1e-9. SDCA raises it to 1e-9 with only a log
     /// warning; it cannot train unregularized.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class Decay103SdcaL2BelowFloorAnalyzer : MLNetAnalyzer
     {
         /// <summary>SDCA's floor for L2 (SdcaBinary.cs: values below it are set to it).</summary>
@@ -17,7 +17,7 @@ namespace Decay.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.DECAY103_SdcaL2BelowFloor);
 
-        internal override void OnCompilationStart(CompilationStartAnalysisContext context, MLNetContext mlnet)
+        internal override void OnCompilationStart(RuleRegistration context, MLNetContext mlnet)
         {
             if (!mlnet.Has(MLNetTrainer.Sdca))
             {
@@ -36,7 +36,7 @@ namespace Decay.Rules
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.DECAY103_SdcaL2BelowFloor, site.Location, site.Value.Text));
+            context.Report(Diagnostic.Create(Descriptors.DECAY103_SdcaL2BelowFloor, site.Location, site.Value.Text));
         }
     }
 }

@@ -1,3 +1,4 @@
+using Decay.Hosting;
 using System.Collections.Immutable;
 using Decay.MLNet;
 using Microsoft.CodeAnalysis;
@@ -11,7 +12,6 @@ namespace Decay.Rules
     /// options with LearningRate × L2 ≥ 1), or accepts although it makes training diverge (negative
     /// or NaN L2 on the SGD convenience overloads and on Symbolic SGD; η·λ ≥ 1 on the SGD
     /// convenience overloads, which validate nothing). The message says what happens at run time.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class Decay104RegularizationRejectedOrRewrittenAnalyzer : MLNetAnalyzer
     {
         private const string Throws = "ML.NET throws when the trainer is created";
@@ -19,7 +19,7 @@ namespace Decay.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.DECAY104_RegularizationRejectedOrRewritten);
 
-        internal override void OnCompilationStart(CompilationStartAnalysisContext context, MLNetContext mlnet)
+        internal override void OnCompilationStart(RuleRegistration context, MLNetContext mlnet)
             => RegisterOptionSiteActions(context, mlnet, Analyze);
 
         private static void Analyze(OperationAnalysisContext context, OptionSite site)
@@ -27,7 +27,7 @@ namespace Decay.Rules
             var message = Explain(site);
             if (message != null)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.DECAY104_RegularizationRejectedOrRewritten, site.Location, message));
+                context.Report(Diagnostic.Create(Descriptors.DECAY104_RegularizationRejectedOrRewritten, site.Location, message));
             }
         }
 

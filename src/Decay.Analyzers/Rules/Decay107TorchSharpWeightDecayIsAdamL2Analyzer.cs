@@ -1,3 +1,4 @@
+using Decay.Hosting;
 using System.Collections.Immutable;
 using Decay.MLNet;
 using Microsoft.CodeAnalysis;
@@ -11,13 +12,12 @@ namespace Decay.Rules
     /// on every trainable tensor. Silent for the object-detection trainer (its own WeightDecay
     /// field, plain SGD), for a receiver typed only as the base options class, and for the
     /// implicit defaults.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class Decay107TorchSharpWeightDecayIsAdamL2Analyzer : MLNetAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.DECAY107_TorchSharpWeightDecayIsAdamL2);
 
-        internal override void OnCompilationStart(CompilationStartAnalysisContext context, MLNetContext mlnet)
+        internal override void OnCompilationStart(RuleRegistration context, MLNetContext mlnet)
         {
             if (!mlnet.HasNasBertTrainers)
             {
@@ -36,7 +36,7 @@ namespace Decay.Rules
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.DECAY107_TorchSharpWeightDecayIsAdamL2, site.Location, site.Value.Text));
+            context.Report(Diagnostic.Create(Descriptors.DECAY107_TorchSharpWeightDecayIsAdamL2, site.Location, site.Value.Text));
         }
     }
 }

@@ -1,36 +1,17 @@
+using Decay.Hosting;
 using Decay.Operations;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Decay.TorchSharp
 {
-    /// <summary>Base of the rules that judge penalties: one <see cref="PenaltyCache"/> per
-    /// compilation, an operation action on invocations that may trigger a penalty (a
-    /// <c>parameters()</c> call or a call to a method of the same type), and
-    /// <see cref="AnalyzePenalty"/> once per penalty, at its trigger.</summary>
+    /// <summary>Base of the rules that judge penalties: the host keeps one <see cref="PenaltyCache"/>
+    /// per compilation, looks at the invocations that may trigger a penalty (a <c>parameters()</c>
+    /// call or a call to a helper of the same type) and calls <see cref="AnalyzePenalty"/> once per
+    /// penalty, at its trigger.</summary>
     public abstract class PenaltyRuleAnalyzer : TorchSharpAnalyzer
     {
-        internal sealed override void OnCompilationStart(CompilationStartAnalysisContext context, TorchSharpContext torch)
-        {
-            var cache = PenaltyCache.For(torch);
-            context.RegisterOperationAction(
-                ctx =>
-                {
-                    var invocation = (IInvocationOperation)ctx.Operation;
-                    if (!cache.MayTrigger(invocation, ctx.ContainingSymbol))
-                    {
-                        return;
-                    }
-
-                    var analysis = cache.Get(invocation, ctx.ContainingSymbol);
-                    foreach (var penalty in analysis.TriggeredBy(invocation))
-                    {
-                        AnalyzePenalty(ctx, penalty, analysis, cache);
-                    }
-                },
-                OperationKind.Invocation);
-        }
+        internal sealed override void OnCompilationStart(RuleRegistration context, TorchSharpContext torch)
+            => context.RegisterPenaltyAction(AnalyzePenalty);
 
         internal abstract void AnalyzePenalty(OperationAnalysisContext context, Penalty penalty, MethodPenalties analysis, PenaltyCache cache);
     }

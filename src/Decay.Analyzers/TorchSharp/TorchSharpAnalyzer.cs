@@ -1,28 +1,19 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
+using Decay.Hosting;
 
 namespace Decay.TorchSharp
 {
-    /// <summary>Base of every TorchSharp rule: concurrent, skips generated code, and registers
-    /// nothing for a compilation that does not reference TorchSharp.</summary>
-    public abstract class TorchSharpAnalyzer : DiagnosticAnalyzer
+    /// <summary>Base of every TorchSharp rule: registers nothing for a compilation that does not
+    /// reference TorchSharp (the host, <see cref="RuleHost"/>, sets up concurrency and generated code).</summary>
+    public abstract class TorchSharpAnalyzer : DecayRule
     {
-        public sealed override void Initialize(AnalysisContext context)
+        internal sealed override void Register(RuleRegistration registration)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
+            if (registration.Torch is TorchSharpContext torch)
             {
-                var torch = TorchSharpContext.Get(start.Compilation);
-                if (torch is null)
-                {
-                    return;
-                }
-
-                OnCompilationStart(start, torch);
-            });
+                OnCompilationStart(registration, torch);
+            }
         }
 
-        internal abstract void OnCompilationStart(CompilationStartAnalysisContext context, TorchSharpContext torch);
+        internal abstract void OnCompilationStart(RuleRegistration context, TorchSharpContext torch);
     }
 }
