@@ -1,5 +1,6 @@
-using Decay.Hosting;
+using System;
 using System.Collections.Immutable;
+using Decay.Hosting;
 using Decay.Operations;
 using Decay.TorchSharp;
 using Microsoft.CodeAnalysis;
@@ -10,29 +11,16 @@ namespace Decay.Rules
     /// <summary>DECAY001: <c>torch.optim.Adam(...)</c> / <c>new Adam(...)</c> with a
     /// <c>weight_decay</c> that is not the constant 0. TorchSharp's Adam couples the decay into
     /// the gradient (L2); AdamW is the decoupled algorithm most code means.</summary>
-    public sealed class Decay001AdamWithWeightDecayAnalyzer : TorchSharpAnalyzer
+    public sealed class Decay001AdamWithWeightDecayAnalyzer : OptimizerCallAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.DECAY001_AdamWithWeightDecay);
 
-        internal override void OnCompilationStart(RuleRegistration context, TorchSharpContext torch)
-        {
-            var adam = torch.GetOptimizer(OptimizerKind.Adam);
-            if (adam is null)
-            {
-                return;
-            }
+        internal override Action<OperationAnalysisContext, OptimizerCall> Start(TorchSharpContext torch) => Analyze;
 
-            context.RegisterOperationAction(
-                ctx => Analyze(ctx, torch),
-                OperationKind.Invocation,
-                OperationKind.ObjectCreation);
-        }
-
-        private static void Analyze(OperationAnalysisContext context, TorchSharpContext torch)
+        private static void Analyze(OperationAnalysisContext context, OptimizerCall call)
         {
-            var call = OptimizerCall.TryCreate(context.Operation, torch);
-            if (call is null || call.Kind != OptimizerKind.Adam)
+            if (call.Kind != OptimizerKind.Adam)
             {
                 return;
             }

@@ -1,6 +1,6 @@
-using Decay.Hosting;
 using System.Collections.Immutable;
 using System.Linq;
+using Decay.Hosting;
 using Decay.Operations;
 using Decay.TorchSharp;
 using Microsoft.CodeAnalysis;

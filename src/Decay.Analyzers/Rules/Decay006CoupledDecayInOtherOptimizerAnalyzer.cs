@@ -1,6 +1,6 @@
-using Decay.Hosting;
 using System;
 using System.Collections.Immutable;
+using Decay.Hosting;
 using Decay.Operations;
 using Decay.TorchSharp;
 using Microsoft.CodeAnalysis;

@@ -1,8 +1,8 @@
-using Decay.Hosting;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using Decay.Hosting;
 using Decay.Operations;
 using Decay.TorchSharp;
 using Microsoft.CodeAnalysis;

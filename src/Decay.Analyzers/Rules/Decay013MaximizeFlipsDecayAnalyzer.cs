@@ -1,7 +1,7 @@
-using Decay.Hosting;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Decay.Hosting;
 using Decay.Operations;
 using Decay.TorchSharp;
 using Microsoft.CodeAnalysis;

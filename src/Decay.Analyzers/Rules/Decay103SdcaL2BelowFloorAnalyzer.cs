@@ -1,5 +1,5 @@
-using Decay.Hosting;
 using System.Collections.Immutable;
+using Decay.Hosting;
 using Decay.MLNet;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
