@@ -44,27 +44,17 @@ namespace Decay.Rules
 
         internal override void OnCompilationStart(RuleRegistration context, TorchSharpContext torch)
         {
+            // Both directions from the host's shared work: each penalty at its trigger, and each
+            // optimizer construction (rare, so its OptimizerSite is built only for those).
             var cache = PenaltyCache.For(torch);
-            context.RegisterOperationAction(
-                ctx =>
+            context.RegisterPenaltyAction(AnalyzePenalty);
+            context.RegisterOptimizerCallAction((ctx, _) =>
+            {
+                if (OptimizerSite.TryCreate(ctx.Operation, torch) is OptimizerSite site)
                 {
-                    if (OptimizerSite.TryCreate(ctx.Operation, torch) is OptimizerSite site)
-                    {
-                        AnalyzeOptimizer(ctx, site, cache);
-                        return;
-                    }
-
-                    if (ctx.Operation is IInvocationOperation invocation && cache.MayTrigger(invocation, ctx.ContainingSymbol))
-                    {
-                        var analysis = cache.Get(invocation, ctx.ContainingSymbol);
-                        foreach (var penalty in analysis.TriggeredBy(invocation))
-                        {
-                            AnalyzePenalty(ctx, penalty, analysis, cache);
-                        }
-                    }
-                },
-                OperationKind.Invocation,
-                OperationKind.ObjectCreation);
+                    AnalyzeOptimizer(ctx, site, cache);
+                }
+            });
         }
 
         // ------------------------------------------------------------------ penalty → weight_decay
