@@ -880,6 +880,71 @@ namespace Decay.Tests
             Assert.Same(PenaltyCache.For(torch), PenaltyCache.For(torch));
             Assert.NotSame(PenaltyCache.For(torch), PenaltyCache.For(TorchSharpContext.Get(analysed.Model.Compilation.Clone())!));
         }
+        [Fact]
+        public void Only_calls_of_helpers_that_mention_a_parameter_source_may_trigger()
+        {
+            var analysed = Analyze("""
+                private readonly nn.Module<Tensor, Tensor> model = nn.Linear(4, 2);
+                private Tensor L2() => model.parameters().Select(p => p.pow(2).sum()).Aggregate((a, b) => a + b);
+                private Tensor Scale(Tensor t) => t * 2;
+                private void Log(Tensor t) => Console.WriteLine(t.ToSingle());
+                void Train(Trainer other, Tensor loss)
+                {
+                    Tensor Local() => model.named_parameters().Select(np => np.parameter.pow(2).sum()).Aggregate((a, b) => a + b);
+                    Tensor Plain(Tensor t) => t + 1;
+                    var total = Scale(loss) + 1e-4 * L2() + 1e-4 * this.L2() + Plain(loss) + 1e-4 * Local() + 1e-4 * other.L2();
+                    Log(total);
+                    total.backward();
+                }
+                """);
+            var invocations = analysed.Method.Root!.Descendants().OfType<IInvocationOperation>().ToList();
+            bool MayTrigger(string call)
+                => analysed.Cache.MayTrigger(invocations.Single(i => i.Syntax.ToString() == call), analysed.Method.Method);
+
+            Assert.True(MayTrigger("L2()"));
+            Assert.True(MayTrigger("this.L2()"));
+            Assert.True(MayTrigger("Local()"));
+            Assert.True(MayTrigger("model.named_parameters()"));
+
+            // No parameters()/named_parameters() in the helper, or not a helper call on this.
+            Assert.False(MayTrigger("Scale(loss)"));
+            Assert.False(MayTrigger("Plain(loss)"));
+            Assert.False(MayTrigger("Log(total)"));
+            Assert.False(MayTrigger("other.L2()"));
+
+            Assert.Equal(new[] { "L2()", "this.L2()", "Local()" }, analysed.Penalties.Select(p => Text(p.Trigger)));
+            Assert.All(analysed.Penalties, p => Assert.True(analysed.Cache.MayTrigger((IInvocationOperation)p.Trigger, analysed.Method.Method)));
+        }
+
+        [Fact]
+        public void A_helper_that_calls_parameters_on_this_implicitly_still_triggers()
+        {
+            var analysed = Analyze("""
+                class Net : nn.Module<Tensor, Tensor>
+                {
+                    private readonly Linear fc = nn.Linear(4, 2);
+
+                    public Net() : base("net") => RegisterComponents();
+
+                    public override Tensor forward(Tensor x) => fc.call(x);
+
+                    private Tensor L2() => parameters().Select(p => p.pow(2).sum()).Aggregate((a, b) => a + b);
+
+                    public void Train(Tensor x, Tensor y)
+                    {
+                        var loss = nn.functional.mse_loss(forward(x), y) + 1e-4 * L2();
+                        loss.backward();
+                    }
+                }
+                """);
+            var penalty = analysed.Single;
+            Assert.Equal("L2()", Text(penalty.Trigger));
+            Assert.True(penalty.Module!.IsThis);
+            Assert.Equal(PenaltyFate.ReachesBackward, penalty.Fate);
+            Assert.True(analysed.Cache.MayTrigger((IInvocationOperation)penalty.Trigger, analysed.Method.Method));
+            var forward = analysed.Method.Root!.Descendants().OfType<IInvocationOperation>().Single(i => i.TargetMethod.Name == "forward");
+            Assert.False(analysed.Cache.MayTrigger(forward, analysed.Method.Method));
+        }
     }
 
     internal static class ImmutableArrayTestExtensions

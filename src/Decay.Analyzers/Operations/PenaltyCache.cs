@@ -27,6 +27,8 @@ namespace Decay.Operations
             new ConcurrentDictionary<IMethodSymbol, MethodPenalties?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<(INamedTypeSymbol Type, SyntaxTree Tree), ImmutableArray<OptimizerSite>> typeOptimizers =
             new ConcurrentDictionary<(INamedTypeSymbol, SyntaxTree), ImmutableArray<OptimizerSite>>();
+        private readonly ConcurrentDictionary<(IMethodSymbol Method, SyntaxTree Tree), bool> helperCandidates =
+            new ConcurrentDictionary<(IMethodSymbol, SyntaxTree), bool>();
 
         private static readonly ConditionalWeakTable<Compilation, PenaltyCache> Shared = new ConditionalWeakTable<Compilation, PenaltyCache>();
 
@@ -61,8 +63,10 @@ namespace Decay.Operations
         }
 
         /// <summary>A cheap pre-check for operation actions: only <c>m.parameters()</c> /
-        /// <c>m.named_parameters()</c> calls and calls to methods of the same type (helpers) can be a
-        /// <see cref="Penalty.Trigger"/>, so other invocations need no analysis of their body.</summary>
+        /// <c>m.named_parameters()</c> calls and calls of helpers (local functions, methods of the same
+        /// type called on <c>this</c>) whose declaration in this tree mentions a parameter source (see
+        /// <see cref="MayYieldPenalty"/>) can be a <see cref="Penalty.Trigger"/>, so other invocations
+        /// need no analysis of their body.</summary>
         public bool MayTrigger(IInvocationOperation invocation, ISymbol? containingSymbol)
         {
             if (torch.IsParameterSource(invocation, out _))
@@ -73,18 +77,40 @@ namespace Decay.Operations
             var target = invocation.TargetMethod;
             if (target.MethodKind == MethodKind.LocalFunction)
             {
-                return true;
+                return MayYieldPenalty(target.OriginalDefinition, invocation.Syntax.SyntaxTree);
             }
 
             return target.MethodKind == MethodKind.Ordinary && containingSymbol?.ContainingType is INamedTypeSymbol type
-                   && SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, type.OriginalDefinition);
+                   && SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, type.OriginalDefinition)
+                   && (invocation.Instance is null || invocation.Instance.WalkDownConversion() is IInstanceReferenceOperation)
+                   && MayYieldPenalty(target.OriginalDefinition, invocation.Syntax.SyntaxTree);
         }
+
+        /// <summary>Whether a helper (a method or local function) can hand a penalty to a call from
+        /// <paramref name="tree"/>: helpers are analysed only where declared in the caller's tree and
+        /// without following their own calls, so a helper yields a penalty only when one of its
+        /// declarations in <paramref name="tree"/> contains a parameter source, which names its method
+        /// <c>parameters</c> / <c>named_parameters</c> (<see cref="TensorCalls.MentionsParameterSource"/>).
+        /// Purely syntactic and cached: most helpers are never bound.</summary>
+        internal bool MayYieldPenalty(IMethodSymbol method, SyntaxTree tree)
+            => helperCandidates.GetOrAdd((method, tree), key =>
+            {
+                foreach (var reference in key.Method.DeclaringSyntaxReferences)
+                {
+                    if (reference.SyntaxTree == key.Tree && TensorCalls.MentionsParameterSource(reference.GetSyntax(CancellationToken.None)))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            });
 
         /// <summary>The analysis of a helper method of the same type, declared in the tree of
         /// <paramref name="model"/>, without following its own calls; null when its body is not available.</summary>
         internal MethodPenalties? GetHelper(IMethodSymbol method, SemanticModel? model)
         {
-            if (model is null)
+            if (model is null || !MayYieldPenalty(method, model.SyntaxTree))
             {
                 return null;
             }
@@ -109,9 +135,12 @@ namespace Decay.Operations
             });
         }
 
-        /// <summary>The analysis of a local function used as a helper, without following its own calls.</summary>
-        internal MethodPenalties GetHelper(ILocalFunctionOperation function, IMethodSymbol symbol)
-            => localFunctionHelpers.GetOrAdd(function, f => PenaltyAnalysis.Analyze(torch, f, symbol, helpers: null));
+        /// <summary>The analysis of a local function used as a helper, without following its own calls;
+        /// null when it contains no parameter source.</summary>
+        internal MethodPenalties? GetHelper(ILocalFunctionOperation function, IMethodSymbol symbol)
+            => MayYieldPenalty(symbol, function.Syntax.SyntaxTree)
+                ? localFunctionHelpers.GetOrAdd(function, f => PenaltyAnalysis.Analyze(torch, f, symbol, helpers: null))
+                : null;
 
         /// <summary>The optimizers <paramref name="type"/> stores in its fields and properties, from
         /// field/property initializers and instance constructors declared in the tree of
