@@ -1114,5 +1114,115 @@ namespace Decay.Tests
                     }
                 }
                 """ + Net, Key);
+
+        // ------------------------------------------------------------ the requires_grad pre-filter
+
+        [Fact]
+        public Task A_freeze_spelled_with_a_unicode_escape_is_reported()
+            => Verify.VerifyAnalyzerAsync("""
+                using TorchSharp;
+                using TorchSharp.Modules;
+                using static TorchSharp.torch;
+
+                class Trainer
+                {
+                    void Train(Net model, Tensor x, Tensor y)
+                    {
+                        var optimizer = {|#1:optim.AdamW(model.parameters(), lr: 1e-3, weight_decay: 0.01)|};
+                        for (var epoch = 0; epoch < 20; epoch++)
+                        {
+                            if (epoch == 10)
+                            {
+                                foreach (var p in model.backbone.parameters())
+                                {
+                                    {|#0:p.requires\u005Fgrad = false;|}
+                                }
+                            }
+
+                            optimizer.zero_grad();
+                            nn.functional.cross_entropy(model.call(x), y).backward();
+                            optimizer.step();
+                        }
+                    }
+                }
+                """ + Net,
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("AdamW", "0.01"));
+
+        [Fact]
+        public Task A_freeze_in_one_part_of_a_partial_class_is_seen_with_the_training_in_another()
+        {
+            var test = new CSharpAnalyzerVerifier<Decay012FrozenParametersStillDecayedAnalyzer>.Test();
+            test.TestState.Sources.Add(("Trainer.cs", """
+                using TorchSharp;
+                using TorchSharp.Modules;
+                using static TorchSharp.torch;
+
+                partial class Trainer
+                {
+                    private readonly Net model = new Net();
+                    private readonly optim.Optimizer optimizer;
+
+                    public Trainer() => optimizer = {|#1:optim.AdamW(model.parameters(), lr: 1e-3, weight_decay: 0.05)|};
+
+                    public void Train(Tensor x, Tensor y)
+                    {
+                        for (var epoch = 0; epoch < 20; epoch++)
+                        {
+                            if (epoch == 10)
+                            {
+                                FreezeBackbone();
+                            }
+
+                            optimizer.zero_grad();
+                            nn.functional.cross_entropy(model.call(x), y).backward();
+                            optimizer.step();
+                        }
+                    }
+                }
+                """ + Net));
+            test.TestState.Sources.Add(("Trainer.Freezing.cs", """
+                partial class Trainer
+                {
+                    private void FreezeBackbone()
+                    {
+                        foreach (var p in model.backbone.parameters())
+                        {
+                            {|#0:p.requires_grad = false;|}
+                        }
+                    }
+                }
+                """));
+            test.ExpectedDiagnostics.Add(CSharpAnalyzerVerifier<Decay012FrozenParametersStillDecayedAnalyzer>.Diagnostic()
+                .WithLocation(0).WithLocation(1).WithArguments("AdamW", "0.05"));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task A_freeze_in_top_level_statements_is_reported()
+            => Verify.VerifyAnalyzerAsync("""
+                using TorchSharp;
+                using TorchSharp.Modules;
+                using static TorchSharp.torch;
+
+                var model = new Net();
+                var x = torch.randn(4, 8);
+                var y = torch.randn(4, 2);
+                var optimizer = {|#1:optim.AdamW(model.parameters(), lr: 1e-3, weight_decay: 0.01)|};
+                for (var epoch = 0; epoch < 20; epoch++)
+                {
+                    if (epoch == 10)
+                    {
+                        foreach (var p in model.backbone.parameters())
+                        {
+                            {|#0:p.requires_grad = false;|}
+                        }
+                    }
+
+                    optimizer.zero_grad();
+                    nn.functional.cross_entropy(model.call(x), y).backward();
+                    optimizer.step();
+                }
+                """ + Net,
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("AdamW", "0.01"));
     }
 }

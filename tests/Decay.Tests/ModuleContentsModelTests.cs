@@ -218,6 +218,59 @@ namespace Decay.Tests
                 """));
         }
 
+        /// <summary>Four module classes nested one in the next: from a local, the innermost
+        /// layer is past the depth budget.</summary>
+        private const string DeepChain = ModuleUsings + """
+            class A : nn.Module<Tensor, Tensor>
+            {
+                private readonly B b = new B();
+                public A() : base("A") => RegisterComponents();
+                public override Tensor forward(Tensor x) => b.call(x);
+            }
+            class B : nn.Module<Tensor, Tensor>
+            {
+                private readonly C c = new C();
+                public B() : base("B") => RegisterComponents();
+                public override Tensor forward(Tensor x) => c.call(x);
+            }
+            class C : nn.Module<Tensor, Tensor>
+            {
+                private readonly D d = new D();
+                public C() : base("C") => RegisterComponents();
+                public override Tensor forward(Tensor x) => d.call(x);
+            }
+            class D : nn.Module<Tensor, Tensor>
+            {
+                private readonly Linear fc = nn.Linear(4, 4);
+                public D() : base("D") => RegisterComponents();
+                public override Tensor forward(Tensor x) => fc.call(x);
+            }
+            class T { void M() { var model = new A(); var m = /*here*/model; } }
+            """;
+
+        [Fact]
+        public void Nested_answers_are_reused_and_the_same_every_time()
+        {
+            var compiled = ModelTestSource.Compile(DeepChain);
+            var provider = new ModuleContentsProvider(compiled.Torch);
+            var marked = compiled.Marked();
+            Assert.Equal(Presence.Unknown, provider.OfExpression(marked, CancellationToken.None).BiasOrNorm);
+            Assert.Equal(Presence.Unknown, provider.OfExpression(marked, CancellationToken.None).BiasOrNorm);
+        }
+
+        [Fact]
+        public void A_nested_answer_is_not_reused_once_a_type_inside_it_is_known_with_the_whole_budget()
+        {
+            // Once D's own contents are cached (asked about at the top level), the nested
+            // question uses them instead of running out of depth, as recomputing it would.
+            var compiled = ModelTestSource.Compile(DeepChain);
+            var provider = new ModuleContentsProvider(compiled.Torch);
+            var marked = compiled.Marked();
+            Assert.Equal(Presence.Unknown, provider.OfExpression(marked, CancellationToken.None).BiasOrNorm);
+            Assert.Equal(Presence.Yes, provider.OfType(compiled.Compilation.GetTypeByMetadataName("D"), CancellationToken.None).BiasOrNorm);
+            Assert.Equal(Presence.Yes, provider.OfExpression(marked, CancellationToken.None).BiasOrNorm);
+        }
+
         [Fact]
         public void A_layer_in_a_local_is_known_by_its_factory_call()
             => Assert.Equal(ModuleContents.None, OfMarked(ModuleUsings + """

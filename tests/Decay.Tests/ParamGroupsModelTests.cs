@@ -266,6 +266,59 @@ namespace Decay.Tests
         }
 
         [Fact]
+        public void add_param_group_spelled_with_a_unicode_escape_adds_groups()
+        {
+            var groups = GroupsOfSingleCall("""
+                using TorchSharp;
+                using TorchSharp.Modules;
+                class T
+                {
+                    void M(torch.nn.Module backbone, torch.nn.Module head)
+                    {
+                        var optimizer = torch.optim.AdamW(backbone.parameters(), lr: 1e-4, weight_decay: 0.05);
+                        optimizer.add\u005Fparam_group(new AdamW.ParamGroup(head.parameters(), new AdamW.Options { weight_decay = 0 }));
+                    }
+                }
+                """);
+
+            Assert.True(groups.IsComplete);
+            Assert.Equal(new[] { 0.05, 0.0 }, groups.Groups.Select(g => groups.Effective(g, "weight_decay").Constant));
+        }
+
+        [Fact]
+        public void An_optimizer_local_of_a_method_that_never_calls_add_param_group_has_only_its_own_groups()
+        {
+            var groups = GroupsOfSingleCall("""
+                using TorchSharp;
+                class T
+                {
+                    void M(torch.nn.Module model)
+                    {
+                        var optimizer = torch.optim.AdamW(model.parameters(), weight_decay: 0.05);
+                        optimizer.zero_grad();
+                        optimizer.step();
+                    }
+
+                    void Elsewhere(TorchSharp.Modules.AdamW optimizer, TorchSharp.Modules.ParamGroup extra) => optimizer.add_param_group(extra);
+                }
+                """);
+
+            Assert.True(groups.IsComplete);
+            Assert.Single(groups.Groups);
+        }
+
+        [Fact]
+        public void The_groups_of_one_call_are_built_once()
+        {
+            var compiled = ModelTestSource.Compile("""
+                using TorchSharp;
+                class T { void M(torch.nn.Module model) { var o = torch.optim.AdamW(model.parameters(), weight_decay: 0.1); } }
+                """);
+            var call = compiled.SingleOptimizerCall();
+            Assert.Same(ParamGroups.Create(call, compiled.Torch), ParamGroups.Create(call, compiled.Torch));
+        }
+
+        [Fact]
         public void add_param_group_with_a_group_from_elsewhere_is_incomplete()
         {
             var groups = GroupsOfSingleCall("""

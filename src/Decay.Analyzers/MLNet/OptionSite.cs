@@ -11,37 +11,83 @@ namespace Decay.MLNet
     /// assignment statement to an options field. The one model every ML.NET rule reads.</summary>
     internal sealed class OptionSite
     {
-        private static readonly Dictionary<string, MLNetTrainer> CatalogMethods = new Dictionary<string, MLNetTrainer>(StringComparer.Ordinal)
+        // Names are matched with switches (compiled to length and character tests), not
+        // dictionaries: every invocation and assignment of a compilation is asked.
+        private static bool TryGetCatalogTrainer(string methodName, out MLNetTrainer trainer)
         {
-            [MLNetNames.SdcaLogisticRegression] = MLNetTrainer.Sdca,
-            [MLNetNames.SdcaNonCalibrated] = MLNetTrainer.Sdca,
-            [MLNetNames.SdcaMaximumEntropy] = MLNetTrainer.Sdca,
-            [MLNetNames.Sdca] = MLNetTrainer.Sdca,
-            [MLNetNames.LbfgsLogisticRegression] = MLNetTrainer.Lbfgs,
-            [MLNetNames.LbfgsMaximumEntropy] = MLNetTrainer.Lbfgs,
-            [MLNetNames.LbfgsPoissonRegression] = MLNetTrainer.Lbfgs,
-            [MLNetNames.SgdCalibrated] = MLNetTrainer.Sgd,
-            [MLNetNames.SgdNonCalibrated] = MLNetTrainer.Sgd,
-            [MLNetNames.AveragedPerceptron] = MLNetTrainer.AveragedLinear,
-            [MLNetNames.OnlineGradientDescent] = MLNetTrainer.AveragedLinear,
-        };
+            switch (methodName)
+            {
+                case MLNetNames.SdcaLogisticRegression:
+                case MLNetNames.SdcaNonCalibrated:
+                case MLNetNames.SdcaMaximumEntropy:
+                case MLNetNames.Sdca:
+                    trainer = MLNetTrainer.Sdca;
+                    return true;
+                case MLNetNames.LbfgsLogisticRegression:
+                case MLNetNames.LbfgsMaximumEntropy:
+                case MLNetNames.LbfgsPoissonRegression:
+                    trainer = MLNetTrainer.Lbfgs;
+                    return true;
+                case MLNetNames.SgdCalibrated:
+                case MLNetNames.SgdNonCalibrated:
+                    trainer = MLNetTrainer.Sgd;
+                    return true;
+                case MLNetNames.AveragedPerceptron:
+                case MLNetNames.OnlineGradientDescent:
+                    trainer = MLNetTrainer.AveragedLinear;
+                    return true;
+                default:
+                    trainer = default;
+                    return false;
+            }
+        }
 
-        private static readonly Dictionary<string, MLNetOption> Parameters = new Dictionary<string, MLNetOption>(StringComparer.Ordinal)
+        private static bool TryGetParameterOption(string parameterName, out MLNetOption option)
         {
-            [MLNetNames.L2Parameter] = MLNetOption.L2,
-            [MLNetNames.L1Parameter] = MLNetOption.L1,
-            [MLNetNames.LearningRateParameter] = MLNetOption.LearningRate,
-        };
+            switch (parameterName)
+            {
+                case MLNetNames.L2Parameter:
+                    option = MLNetOption.L2;
+                    return true;
+                case MLNetNames.L1Parameter:
+                    option = MLNetOption.L1;
+                    return true;
+                case MLNetNames.LearningRateParameter:
+                    option = MLNetOption.LearningRate;
+                    return true;
+                default:
+                    option = default;
+                    return false;
+            }
+        }
 
-        private static readonly Dictionary<string, MLNetOption> Fields = new Dictionary<string, MLNetOption>(StringComparer.Ordinal)
+        private static bool TryGetFieldOption(string fieldName, out MLNetOption option)
         {
-            [MLNetNames.L2Field] = MLNetOption.L2,
-            [MLNetNames.L1Field] = MLNetOption.L1,
-            [MLNetNames.LearningRateField] = MLNetOption.LearningRate,
-            [MLNetNames.LambdaField] = MLNetOption.Lambda,
-            [MLNetNames.L2CategoricalField] = MLNetOption.L2Categorical,
-            [MLNetNames.WeightDecayField] = MLNetOption.WeightDecay,
-        };
+            switch (fieldName)
+            {
+                case MLNetNames.L2Field:
+                    option = MLNetOption.L2;
+                    return true;
+                case MLNetNames.L1Field:
+                    option = MLNetOption.L1;
+                    return true;
+                case MLNetNames.LearningRateField:
+                    option = MLNetOption.LearningRate;
+                    return true;
+                case MLNetNames.LambdaField:
+                    option = MLNetOption.Lambda;
+                    return true;
+                case MLNetNames.L2CategoricalField:
+                    option = MLNetOption.L2Categorical;
+                    return true;
+                case MLNetNames.WeightDecayField:
+                    option = MLNetOption.WeightDecay;
+                    return true;
+                default:
+                    option = default;
+                    return false;
+            }
+        }
 
         private OptionSite(MLNetTrainer trainer, SdcaTask task, MLNetOption option, OptionSiteForm form, IOperation operation,
             OptionValue value, string trainerName, string optionName, IInvocationOperation? invocation, IObjectOrCollectionInitializerOperation? initializer,
@@ -99,13 +145,21 @@ namespace Decay.MLNet
         /// Omitted optional parameters are not sites.</summary>
         public static IEnumerable<OptionSite> FromInvocation(IInvocationOperation invocation, MLNetContext mlnet)
         {
-            var method = invocation.TargetMethod.Unreduced();
-            if (!mlnet.IsStandardTrainersCatalog(method.ContainingType)
-                || !CatalogMethods.TryGetValue(method.Name, out var trainer))
+            // The name first (a reduced extension method has its definition's name): most calls
+            // end here, without unreducing, comparing symbols or allocating an iterator.
+            if (!TryGetCatalogTrainer(invocation.TargetMethod.Name, out var trainer))
             {
-                yield break;
+                return Array.Empty<OptionSite>();
             }
 
+            var method = invocation.TargetMethod.Unreduced();
+            return mlnet.IsStandardTrainersCatalog(method.ContainingType)
+                ? FromCatalogCall(invocation, method, trainer, mlnet)
+                : Array.Empty<OptionSite>();
+        }
+
+        private static IEnumerable<OptionSite> FromCatalogCall(IInvocationOperation invocation, IMethodSymbol method, MLNetTrainer trainer, MLNetContext mlnet)
+        {
             // The receiver's static type (argument 0 of the static form, bound to `catalog`); the
             // parameter's type when the receiver does not bind.
             var catalog = invocation.Arguments.GetArgument(MLNetNames.CatalogParameter);
@@ -121,7 +175,7 @@ namespace Decay.MLNet
             {
                 if (argument.Parameter is null
                     || !argument.IsExplicit()
-                    || !Parameters.TryGetValue(argument.Parameter.Name, out var option)
+                    || !TryGetParameterOption(argument.Parameter.Name, out var option)
                     || !TryGetValue(argument.Value, out var value))
                 {
                     continue;
@@ -136,15 +190,15 @@ namespace Decay.MLNet
         /// object initializer or as a statement; null for anything else.</summary>
         public static OptionSite? FromAssignment(ISimpleAssignmentOperation assignment, MLNetContext mlnet)
         {
+            // Cheapest checks first: the name, then the declaring options type, then the value.
             if (assignment.Target is not IFieldReferenceOperation fieldReference
-                || !Fields.TryGetValue(fieldReference.Field.Name, out var option)
-                || !TryGetValue(assignment.Value, out var value))
+                || !TryGetFieldOption(fieldReference.Field.Name, out var option))
             {
                 return null;
             }
 
             var trainer = mlnet.GetTrainerOfField(fieldReference.Field);
-            if (trainer is null)
+            if (trainer is null || !TryGetValue(assignment.Value, out var value))
             {
                 return null;
             }
@@ -184,7 +238,7 @@ namespace Decay.MLNet
                 foreach (var argument in Invocation.Arguments)
                 {
                     if (argument.Parameter is null
-                        || !Parameters.TryGetValue(argument.Parameter.Name, out var candidate)
+                        || !TryGetParameterOption(argument.Parameter.Name, out var candidate)
                         || candidate != option)
                     {
                         continue;
@@ -212,7 +266,7 @@ namespace Decay.MLNet
                 {
                     if (member is ISimpleAssignmentOperation assignment
                         && assignment.Target is IFieldReferenceOperation field
-                        && Fields.TryGetValue(field.Field.Name, out var candidate)
+                        && TryGetFieldOption(field.Field.Name, out var candidate)
                         && candidate == option)
                     {
                         return new SiblingValue(isKnown: true, isWritten: true, OptionValue.From(assignment.Value), assignment);

@@ -25,11 +25,18 @@ namespace Decay.MLNet
     /// the literal (mlnet-api.md §8.3).</summary>
     internal readonly struct OptionValue
     {
-        private OptionValue(OptionValueKind kind, double number, string text)
+        // The text of a number is formatted only when a message asks for it: most sites report nothing.
+        private readonly string? text;
+
+        /// <summary>The constant as read (float, double, decimal, …), formatted at its own precision; null for computed numbers.</summary>
+        private readonly object? constant;
+
+        private OptionValue(OptionValueKind kind, double number, string? text, object? constant = null)
         {
             Kind = kind;
             Number = number;
-            Text = text;
+            this.text = text;
+            this.constant = constant;
         }
 
         public static OptionValue NonConstant { get; } = new OptionValue(OptionValueKind.NonConstant, double.NaN, string.Empty);
@@ -42,7 +49,11 @@ namespace Decay.MLNet
         public double Number { get; }
 
         /// <summary>The value as the user would write it, without a type suffix: "1", "2.5", "1e-12", "NaN".</summary>
-        public string Text { get; }
+        public string Text
+            => text
+               ?? (Kind != OptionValueKind.Number ? null!
+                   : constant != null ? MLNetFormat.Constant(constant, Number)
+                   : MLNetFormat.Number(Number));
 
         public bool IsNumber => Kind == OptionValueKind.Number;
 
@@ -54,7 +65,7 @@ namespace Decay.MLNet
 
         public bool IsZero => IsNumber && Number == 0;
 
-        public static OptionValue FromNumber(double number) => new OptionValue(OptionValueKind.Number, number, MLNetFormat.Number(number));
+        public static OptionValue FromNumber(double number) => new OptionValue(OptionValueKind.Number, number, text: null);
 
         /// <summary>Reads <paramref name="value"/> (an argument's or assignment's value) from the
         /// outside in: the outermost constant wins, so an explicit <c>(float)1e-10</c> gives the
@@ -72,7 +83,7 @@ namespace Decay.MLNet
                     }
 
                     return Decay.Operations.OperationExtensions.TryConvert(constant, out var number)
-                        ? new OptionValue(OptionValueKind.Number, number, MLNetFormat.Constant(constant.Value, number))
+                        ? new OptionValue(OptionValueKind.Number, number, text: null, constant.Value)
                         : NonConstant;
                 }
 

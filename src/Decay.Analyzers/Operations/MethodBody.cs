@@ -20,12 +20,15 @@ namespace Decay.Operations
             Root = root;
             foreach (var operation in root.DescendantsAndSelf())
             {
-                switch (operation)
+                // On the kind: cheaper than testing every operation of the body against interfaces.
+                switch (operation.Kind)
                 {
-                    case IVariableDeclaratorOperation declarator:
+                    case OperationKind.VariableDeclarator:
+                        var declarator = (IVariableDeclaratorOperation)operation;
                         Usage(declarator.Symbol).Declarators.Add(declarator);
                         break;
-                    case ILocalReferenceOperation reference:
+                    case OperationKind.LocalReference:
+                        var reference = (ILocalReferenceOperation)operation;
                         var usage = Usage(reference.Local);
                         if (IsWrite(reference))
                         {

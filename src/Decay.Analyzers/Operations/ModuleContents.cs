@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using Decay.TorchSharp;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -87,6 +88,7 @@ namespace Decay.Operations
             new ConcurrentDictionary<INamedTypeSymbol, ModuleContents>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, TypeFacts> facts =
             new ConcurrentDictionary<INamedTypeSymbol, TypeFacts>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<TypeAtDepth, NestedResult> nested = new ConcurrentDictionary<TypeAtDepth, NestedResult>();
 
         public ModuleContentsProvider(TorchSharpContext torch)
         {
@@ -95,13 +97,13 @@ namespace Decay.Operations
 
         /// <summary>The contents of the module <paramref name="module"/> evaluates to.</summary>
         public ModuleContents OfExpression(IOperation module, CancellationToken cancellationToken)
-            => OfExpression(module, 0, cancellationToken);
+            => OfExpression(module, 0, misses: null, cancellationToken);
 
         /// <summary>The contents every instance of <paramref name="type"/> has.</summary>
         public ModuleContents OfType(ITypeSymbol? type, CancellationToken cancellationToken)
-            => OfType(type, 0, cancellationToken);
+            => OfType(type, 0, misses: null, cancellationToken);
 
-        private ModuleContents OfExpression(IOperation module, int depth, CancellationToken cancellationToken)
+        private ModuleContents OfExpression(IOperation module, int depth, List<INamedTypeSymbol>? misses, CancellationToken cancellationToken)
         {
             if (depth > MaxDepth)
             {
@@ -112,44 +114,44 @@ namespace Decay.Operations
             switch (module)
             {
                 case IInvocationOperation invocation when torch.Nn != null && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, torch.Nn):
-                    return OfLayerFactory(invocation, depth, cancellationToken);
+                    return OfLayerFactory(invocation, depth, misses, cancellationToken);
 
                 case IInvocationOperation invocation when torch.ModuleExtensionMethods != null
                                                           && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, torch.ModuleExtensionMethods)
                                                           && invocation.Arguments.Length > 0:
                     // model.to(device), model.cuda(): the same module.
-                    return OfExpression(invocation.Arguments[0].Value, depth, cancellationToken);
+                    return OfExpression(invocation.Arguments[0].Value, depth, misses, cancellationToken);
 
                 case ILocalReferenceOperation reference:
                     var value = MethodBody.Of(reference).SingleValue(reference.Local);
-                    return value != null ? OfExpression(value, depth + 1, cancellationToken) : OfType(reference.Local.Type, depth, cancellationToken);
+                    return value != null ? OfExpression(value, depth + 1, misses, cancellationToken) : OfType(reference.Local.Type, depth, misses, cancellationToken);
 
                 case IParameterReferenceOperation parameter:
-                    return OfType(parameter.Parameter.Type, depth, cancellationToken);
+                    return OfType(parameter.Parameter.Type, depth, misses, cancellationToken);
 
                 case IFieldReferenceOperation field:
-                    return OfMember(field.Field, field.Field.Type, depth, cancellationToken);
+                    return OfMember(field.Field, field.Field.Type, depth, misses, cancellationToken);
 
                 case IPropertyReferenceOperation property when property.Arguments.Length == 0:
-                    return OfMember(property.Property, property.Property.Type, depth, cancellationToken);
+                    return OfMember(property.Property, property.Property.Type, depth, misses, cancellationToken);
 
                 case IInstanceReferenceOperation instance:
-                    return OfType(instance.Type, depth, cancellationToken);
+                    return OfType(instance.Type, depth, misses, cancellationToken);
 
                 case IConditionalOperation conditional when conditional.WhenFalse != null:
-                    return OfExpression(conditional.WhenTrue, depth + 1, cancellationToken)
-                        .Either(OfExpression(conditional.WhenFalse, depth + 1, cancellationToken));
+                    return OfExpression(conditional.WhenTrue, depth + 1, misses, cancellationToken)
+                        .Either(OfExpression(conditional.WhenFalse, depth + 1, misses, cancellationToken));
 
                 case ILiteralOperation literal when literal.ConstantValue.HasValue && literal.ConstantValue.Value is null:
                 case IDefaultValueOperation _:
                     return ModuleContents.None;
 
                 default:
-                    return OfType(module.Type, depth, cancellationToken);
+                    return OfType(module.Type, depth, misses, cancellationToken);
             }
         }
 
-        private ModuleContents OfType(ITypeSymbol? type, int depth, CancellationToken cancellationToken)
+        private ModuleContents OfType(ITypeSymbol? type, int depth, List<INamedTypeSymbol>? misses, CancellationToken cancellationToken)
         {
             if (type is not INamedTypeSymbol named || type.TypeKind == TypeKind.Error || depth > MaxDepth)
             {
@@ -184,18 +186,35 @@ namespace Decay.Operations
 
             // Only results computed with the whole depth budget are cached, so a type's contents do
             // not depend on where it was first asked about (nesting only makes them more Unknown).
-            var result = AnalyzeModuleClass(named, depth, cancellationToken);
             if (depth == 0)
             {
+                var result = AnalyzeModuleClass(named, depth, misses: null, cancellationToken);
                 byType.TryAdd(named, result);
+                return result;
             }
 
-            return result;
+            // A nested question (a module held in a local, a field's value, a Sequential's layer):
+            // its answer depends only on the type, the depth and which types had no full-budget
+            // result when it was computed. Reuse it while those still have none; the answer is
+            // then the one recomputing would give.
+            misses?.Add(named);
+            var key = new TypeAtDepth(named, depth);
+            if (nested.TryGetValue(key, out var memo) && memo.IsCurrent(byType))
+            {
+                misses?.AddRange(memo.Misses);
+                return memo.Result;
+            }
+
+            var ownMisses = new List<INamedTypeSymbol>();
+            var contents = AnalyzeModuleClass(named, depth, ownMisses, cancellationToken);
+            nested[key] = new NestedResult(contents, ownMisses.ToArray());
+            misses?.AddRange(ownMisses);
+            return contents;
         }
 
         /// <summary>A field or property: what the constructors and initializers of its type assign
         /// to it; its declared type when nothing is assigned there.</summary>
-        private ModuleContents OfMember(ISymbol member, ITypeSymbol type, int depth, CancellationToken cancellationToken)
+        private ModuleContents OfMember(ISymbol member, ITypeSymbol type, int depth, List<INamedTypeSymbol>? misses, CancellationToken cancellationToken)
         {
             var containing = member.ContainingType;
             if (containing != null && containing.DeclaringSyntaxReferences.Length > 0)
@@ -203,19 +222,19 @@ namespace Decay.Operations
                 var typeFacts = GetFacts(containing, cancellationToken);
                 if (typeFacts.Assignments.TryGetValue(member, out var values) && values.Count > 0)
                 {
-                    return Alternatives(values, depth, cancellationToken);
+                    return Alternatives(values, depth, misses, cancellationToken);
                 }
             }
 
-            return OfType(type, depth, cancellationToken);
+            return OfType(type, depth, misses, cancellationToken);
         }
 
-        private ModuleContents Alternatives(List<AssignedValue> values, int depth, CancellationToken cancellationToken)
+        private ModuleContents Alternatives(List<AssignedValue> values, int depth, List<INamedTypeSymbol>? misses, CancellationToken cancellationToken)
         {
             ModuleContents? result = null;
             foreach (var value in values)
             {
-                var contents = OfExpression(value.Value, depth + 1, cancellationToken);
+                var contents = OfExpression(value.Value, depth + 1, misses, cancellationToken);
                 if (value.Conditional)
                 {
                     contents = contents.Maybe();
@@ -230,7 +249,7 @@ namespace Decay.Operations
         /// <summary>A factory of <c>torch.nn</c>: <c>Linear(…, hasBias: …)</c>, <c>Conv2d(…, bias: …)</c>,
         /// <c>LayerNorm(…, elementwise_affine: …)</c>, <c>BatchNorm1d(…, affine: …)</c>,
         /// <c>Sequential(…)</c>, <c>Embedding(…)</c>, parameter-less layers.</summary>
-        private ModuleContents OfLayerFactory(IInvocationOperation invocation, int depth, CancellationToken cancellationToken)
+        private ModuleContents OfLayerFactory(IInvocationOperation invocation, int depth, List<INamedTypeSymbol>? misses, CancellationToken cancellationToken)
         {
             var method = invocation.TargetMethod;
             var returned = method.ReturnType as INamedTypeSymbol;
@@ -241,7 +260,7 @@ namespace Decay.Operations
 
             if (torch.Sequential != null && SymbolEqualityComparer.Default.Equals(returned, torch.Sequential))
             {
-                return OfSequential(invocation, depth, cancellationToken);
+                return OfSequential(invocation, depth, misses, cancellationToken);
             }
 
             if (torch.ParameterLessModule != null && TorchSharpContext.InheritsFromOrEquals(returned, torch.ParameterLessModule))
@@ -308,7 +327,7 @@ namespace Decay.Operations
             return null;
         }
 
-        private ModuleContents OfSequential(IInvocationOperation invocation, int depth, CancellationToken cancellationToken)
+        private ModuleContents OfSequential(IInvocationOperation invocation, int depth, List<INamedTypeSymbol>? misses, CancellationToken cancellationToken)
         {
             if (invocation.Arguments.Length == 0)
             {
@@ -335,7 +354,7 @@ namespace Decay.Operations
                     layer = tuple.Elements[1];
                 }
 
-                result = result.Union(OfExpression(layer, depth + 1, cancellationToken));
+                result = result.Union(OfExpression(layer, depth + 1, misses, cancellationToken));
             }
 
             return result;
@@ -346,7 +365,7 @@ namespace Decay.Operations
 
         /// <summary>A module class in source: the union of what its registered fields hold and of
         /// what it registers explicitly; base classes in source included.</summary>
-        private ModuleContents AnalyzeModuleClass(INamedTypeSymbol type, int depth, CancellationToken cancellationToken)
+        private ModuleContents AnalyzeModuleClass(INamedTypeSymbol type, int depth, List<INamedTypeSymbol>? misses, CancellationToken cancellationToken)
         {
             var registers = false;
             var result = ModuleContents.None;
@@ -375,7 +394,7 @@ namespace Decay.Operations
                 registers |= typeFacts.RegistersComponents;
                 foreach (var registered in typeFacts.RegisteredModules)
                 {
-                    result = result.Union(OfExpression(registered, depth + 1, cancellationToken));
+                    result = result.Union(OfExpression(registered, depth + 1, misses, cancellationToken));
                 }
 
                 if (typeFacts.RegistersBiasParameter)
@@ -403,7 +422,8 @@ namespace Decay.Operations
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var memberType = member is IFieldSymbol f ? f.Type : ((IPropertySymbol)member).Type;
-                if (torch.Parameter != null && TorchSharpContext.InheritsFromOrEquals(memberType, torch.Parameter))
+                var kind = ClassifyMemberType(memberType);
+                if (kind == MemberTypeKind.Parameter)
                 {
                     if (member.Name.IndexOf("bias", StringComparison.OrdinalIgnoreCase) >= 0 && IsAssigned(member, cancellationToken))
                     {
@@ -413,14 +433,14 @@ namespace Decay.Operations
                     continue;
                 }
 
-                if (!IsModuleType(memberType))
+                if (kind != MemberTypeKind.Module)
                 {
                     continue;
                 }
 
                 var typeFacts = GetFacts(member.ContainingType, cancellationToken);
                 var contents = typeFacts.Assignments.TryGetValue(member, out var values) && values.Count > 0
-                    ? Alternatives(values, depth, cancellationToken)
+                    ? Alternatives(values, depth, misses, cancellationToken)
                     : ModuleContents.Unknown;
                 result = result.Union(contents);
             }
@@ -444,15 +464,35 @@ namespace Decay.Operations
                 && (definition.Name == "Module" || definition.Name == "HookableModule");
         }
 
-        private bool IsModuleType(ITypeSymbol type)
+        private enum MemberTypeKind
         {
-            if (torch.IsModule(type))
+            Other,
+            Parameter,
+            Module,
+        }
+
+        /// <summary>A Parameter, a module (a Module, or an <c>IModule&lt;…&gt;</c>: such fields hold
+        /// modules too), or neither: one walk up the base types (no type is both).</summary>
+        private MemberTypeKind ClassifyMemberType(ITypeSymbol type)
+        {
+            for (var current = type; current != null; current = current.BaseType)
             {
-                return true;
+                var definition = current.OriginalDefinition;
+                if (torch.Parameter != null && SymbolEqualityComparer.Default.Equals(definition, torch.Parameter))
+                {
+                    return MemberTypeKind.Parameter;
+                }
+
+                if (torch.Module != null && SymbolEqualityComparer.Default.Equals(definition, torch.Module))
+                {
+                    return MemberTypeKind.Module;
+                }
             }
 
             // IModule<Tensor, Tensor> fields hold modules too.
-            return type.TypeKind == TypeKind.Interface && type.Name == "IModule" && IsTorchSharpType((INamedTypeSymbol)type);
+            return type.TypeKind == TypeKind.Interface && type.Name == "IModule" && IsTorchSharpType((INamedTypeSymbol)type)
+                ? MemberTypeKind.Module
+                : MemberTypeKind.Other;
         }
 
         private TypeFacts GetFacts(INamedTypeSymbol type, CancellationToken cancellationToken)
@@ -464,6 +504,54 @@ namespace Decay.Operations
 
             var result = TypeFacts.Collect(type, torch, cancellationToken);
             return facts.GetOrAdd(type, result);
+        }
+
+        private readonly struct TypeAtDepth : IEquatable<TypeAtDepth>
+        {
+            public TypeAtDepth(INamedTypeSymbol type, int depth)
+            {
+                Type = type;
+                Depth = depth;
+            }
+
+            public INamedTypeSymbol Type { get; }
+
+            public int Depth { get; }
+
+            public bool Equals(TypeAtDepth other) => Depth == other.Depth && SymbolEqualityComparer.Default.Equals(Type, other.Type);
+
+            public override bool Equals(object? obj) => obj is TypeAtDepth other && Equals(other);
+
+            public override int GetHashCode() => (SymbolEqualityComparer.Default.GetHashCode(Type) * 8) + Depth;
+        }
+
+        /// <summary>A type's contents below the top level, with the module types whose
+        /// full-budget result was not cached while it was computed (a cached one is used instead
+        /// of recomputing, so once one appears the answer may differ).</summary>
+        private sealed class NestedResult
+        {
+            public NestedResult(ModuleContents result, INamedTypeSymbol[] misses)
+            {
+                Result = result;
+                Misses = misses;
+            }
+
+            public ModuleContents Result { get; }
+
+            public INamedTypeSymbol[] Misses { get; }
+
+            public bool IsCurrent(ConcurrentDictionary<INamedTypeSymbol, ModuleContents> byType)
+            {
+                foreach (var type in Misses)
+                {
+                    if (byType.ContainsKey(type))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
         }
 
         private readonly struct AssignedValue
@@ -509,7 +597,7 @@ namespace Decay.Operations
                     {
                         switch (member)
                         {
-                            case ConstructorDeclarationSyntax constructor when !constructor.Modifiers.Any(m => m.ValueText == "static"):
+                            case ConstructorDeclarationSyntax constructor when !constructor.Modifiers.Any(SyntaxKind.StaticKeyword):
                                 if (model.GetOperation(constructor, cancellationToken) is IOperation body)
                                 {
                                     result.ScanConstructor(body, type, torch);
@@ -517,7 +605,7 @@ namespace Decay.Operations
 
                                 break;
 
-                            case FieldDeclarationSyntax field when !field.Modifiers.Any(m => m.ValueText == "static" || m.ValueText == "const"):
+                            case FieldDeclarationSyntax field when !field.Modifiers.Any(SyntaxKind.StaticKeyword) && !field.Modifiers.Any(SyntaxKind.ConstKeyword):
                                 foreach (var variable in field.Declaration.Variables)
                                 {
                                     if (variable.Initializer != null
@@ -572,6 +660,13 @@ namespace Decay.Operations
                 var pending = new List<(ISymbol Member, IOperation Value, bool Conditional, int Position)>();
                 foreach (var operation in body.Descendants())
                 {
+                    // The kind first: cheaper than testing every operation against the interfaces.
+                    var kind = operation.Kind;
+                    if (kind != OperationKind.SimpleAssignment && kind != OperationKind.Invocation)
+                    {
+                        continue;
+                    }
+
                     switch (operation)
                     {
                         case ISimpleAssignmentOperation assignment when OwnMember(assignment.Target, type) is ISymbol member:

@@ -125,6 +125,10 @@ namespace Decay.Operations
 
         public ParameterSourceKind SourceKind { get; }
 
+        /// <summary>The call's parameter groups, once <see cref="Operations.ParamGroups.Create"/>
+        /// has built them (immutable; a race builds equal ones).</summary>
+        internal ParamGroups? ParamGroups { get; set; }
+
         public HyperparameterValue Get(string parameterName)
         {
             IParameterSymbol? parameter = null;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Threading;
 using Decay.TorchSharp;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -228,9 +229,14 @@ namespace Decay.Operations
             return EffectiveOption.OfCall(name == TorchSharpNames.Lr ? Call.LearningRate : Call.Get(name));
         }
 
+        /// <summary>The groups of <paramref name="call"/>, built once per call and shared by every
+        /// rule that is handed the same <see cref="OptimizerCall"/>.</summary>
         public static ParamGroups Create(OptimizerCall call, TorchSharpContext torch)
+            => call.ParamGroups ??= Build(call, torch);
+
+        private static ParamGroups Build(OptimizerCall call, TorchSharpContext torch)
         {
-            var builder = new Builder(torch, MethodBody.Of(call.Operation));
+            var builder = new Builder(torch, call.Operation);
             var argument = call.ParametersArgument;
             if (argument is null || !argument.IsExplicit())
             {
@@ -252,13 +258,18 @@ namespace Decay.Operations
         private sealed class Builder
         {
             private readonly TorchSharpContext torch;
-            private readonly MethodBody body;
+            private readonly IOperation call;
+            private MethodBody? lazyBody;
 
-            public Builder(TorchSharpContext torch, MethodBody body)
+            public Builder(TorchSharpContext torch, IOperation call)
             {
                 this.torch = torch;
-                this.body = body;
+                this.call = call;
             }
+
+            /// <summary>The locals of the call's method: walked only when a local must be followed
+            /// (most optimizer calls name their groups inline or hold no groups at all).</summary>
+            private MethodBody body => lazyBody ??= MethodBody.Of(call);
 
             public List<ParamGroupInfo> Groups { get; } = new List<ParamGroupInfo>();
 
@@ -342,7 +353,7 @@ namespace Decay.Operations
             public void AddParamGroupCalls(IOperation optimizer)
             {
                 var local = MethodBody.StoredIn(optimizer);
-                if (local is null)
+                if (local is null || !MayCallAddParamGroup(optimizer))
                 {
                     return;
                 }
@@ -367,6 +378,20 @@ namespace Decay.Operations
                         }
                     }
                 }
+            }
+
+            /// <summary>Whether the method holding <paramref name="optimizer"/> may call
+            /// <c>add_param_group</c> at all: when its source never names it, no read of the local
+            /// can be such a call, and the method's locals need not be walked.</summary>
+            private static bool MayCallAddParamGroup(IOperation optimizer)
+            {
+                var root = optimizer;
+                while (root.Parent != null)
+                {
+                    root = root.Parent;
+                }
+
+                return SourceMentions.MayMention(root.Syntax, TorchSharpNames.AddParamGroup, CancellationToken.None);
             }
 
             private void AddGroup(IOperation value, int depth)

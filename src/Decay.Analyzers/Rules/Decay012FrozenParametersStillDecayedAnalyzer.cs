@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Decay.Hosting;
 using Decay.Operations;
 using Decay.TorchSharp;
@@ -159,6 +160,9 @@ namespace Decay.Rules
             private readonly List<(ISymbol Callee, Site Site)> calls = new List<(ISymbol, Site)>();
             private readonly Dictionary<ISymbol, ModuleReference> aliases = new Dictionary<ISymbol, ModuleReference>(SymbolEqualityComparer.Default);
 
+            /// <summary>0 until known, then 1 when the type's source may write <c>requires_grad</c>, 2 when not.</summary>
+            private int mayFreeze;
+
             public TypeFacts(INamedTypeSymbol type, TorchSharpContext torch)
             {
                 this.type = type;
@@ -167,6 +171,13 @@ namespace Decay.Rules
 
             public void Collect(OperationAnalysisContext context)
             {
+                // Nothing is reported without a freeze, and a freeze is a write of requires_grad
+                // in this type's own source: skip types that never name it.
+                if (!MayFreeze(context.CancellationToken))
+                {
+                    return;
+                }
+
                 // Members of nested types belong to the nested type's own analysis.
                 if (!SymbolEqualityComparer.Default.Equals(context.ContainingSymbol.ContainingType, type))
                 {
@@ -194,6 +205,19 @@ namespace Decay.Rules
 
                         break;
                 }
+            }
+
+            private bool MayFreeze(CancellationToken cancellationToken)
+            {
+                var state = Volatile.Read(ref mayFreeze);
+                if (state == 0)
+                {
+                    // Computed once per type (a race computes the same answer twice).
+                    state = SourceMentions.MayMention(type, "requires_grad", cancellationToken) ? 1 : 2;
+                    Volatile.Write(ref mayFreeze, state);
+                }
+
+                return state == 1;
             }
 
             private void CollectInvocation(IInvocationOperation invocation, ISymbol containingSymbol)

@@ -42,9 +42,6 @@ namespace Decay.Rules
             }
 
             var v = value.Number;
-            var what = site.Form == OptionSiteForm.Argument
-                ? $"{site.TrainerName}'s {site.OptionName} = {value.Text}"
-                : $"{site.TrainerName}.{site.OptionName} = {value.Text}";
             switch (site.Trainer, site.Option)
             {
                 case (MLNetTrainer.Sdca, MLNetOption.L2):
@@ -54,26 +51,26 @@ namespace Decay.Rules
                 case (MLNetTrainer.LightGbmBooster, MLNetOption.L2):
                 case (MLNetTrainer.LightGbmBooster, MLNetOption.L1):
                 case (MLNetTrainer.LightGbm, MLNetOption.L2Categorical):
-                    return v >= 0 ? null : $"{what} must be non-negative: {Throws}";
+                    return v >= 0 ? null : $"{What(site)} must be non-negative: {Throws}";
 
                 case (MLNetTrainer.AveragedLinear, MLNetOption.L2):
                     return v >= 0 && v < 0.5 ? null
-                        : $"{what} must be in [0, 0.5) (every update multiplies the weights by 1 − 2λ): {Throws}";
+                        : $"{What(site)} must be in [0, 0.5) (every update multiplies the weights by 1 − 2λ): {Throws}";
 
                 case (MLNetTrainer.LinearSvm, MLNetOption.Lambda):
-                    return v > 0 ? null : $"{what} must be positive: {Throws}";
+                    return v > 0 ? null : $"{What(site)} must be positive: {Throws}";
 
                 case (MLNetTrainer.SymbolicSgd, MLNetOption.L2):
-                    return NotValidated(what, v);
+                    return NotValidated(site, v);
 
                 case (MLNetTrainer.Sgd, MLNetOption.L2):
                     if (site.Form == OptionSiteForm.Argument)
                     {
-                        return NotValidated(what, v) ?? SgdStep(site, lambda: value, eta: site.GetSibling(MLNetOption.LearningRate), lambdaWritten: true);
+                        return NotValidated(site, v) ?? SgdStep(site, lambda: value, eta: site.GetSibling(MLNetOption.LearningRate), lambdaWritten: true);
                     }
 
                     return v >= 0 ? SgdStep(site, lambda: value, eta: site.GetSibling(MLNetOption.LearningRate), lambdaWritten: true)
-                        : $"{what} must be non-negative: {Throws}";
+                        : $"{What(site)} must be non-negative: {Throws}";
 
                 case (MLNetTrainer.Sgd, MLNetOption.LearningRate):
                     {
@@ -87,15 +84,21 @@ namespace Decay.Rules
             }
         }
 
+        /// <summary>The option as written, for messages (built only when there is one to report).</summary>
+        private static string What(OptionSite site)
+            => site.Form == OptionSiteForm.Argument
+                ? $"{site.TrainerName}'s {site.OptionName} = {site.Value.Text}"
+                : $"{site.TrainerName}.{site.OptionName} = {site.Value.Text}";
+
         /// <summary>A negative or NaN L2 that nothing validates.</summary>
-        private static string? NotValidated(string what, double v)
+        private static string? NotValidated(OptionSite site, double v)
         {
             if (double.IsNaN(v))
             {
-                return $"{what} is not validated: the model's weights become NaN";
+                return $"{What(site)} is not validated: the model's weights become NaN";
             }
 
-            return v < 0 ? $"{what} is not validated: negative L2 is anti-regularization, the weights grow every step" : null;
+            return v < 0 ? $"{What(site)} is not validated: negative L2 is anti-regularization, the weights grow every step" : null;
         }
 
         /// <summary>SGD's η·λ ≥ 1: the Options path rewrites η to 0.5/λ, the convenience overloads

@@ -139,7 +139,11 @@ namespace Decay.TorchSharp
             => type is INamedTypeSymbol named && optimizersByOptions.TryGetValue(named.OriginalDefinition, out var info) ? info : null;
 
         /// <summary>True for the static factory class torch.optim.</summary>
-        public bool IsOptimFactoryClass(ITypeSymbol? type) => Optim != null && SymbolEqualityComparer.Default.Equals(type, Optim);
+        public bool IsOptimFactoryClass(ITypeSymbol? type)
+            => Optim != null && type != null
+               && (ReferenceEquals(type, Optim)
+                   // Asked for every invocation: the name rejects almost all before comparing symbols.
+                   || (type.Name == Optim.Name && SymbolEqualityComparer.Default.Equals(type, Optim)));
 
         public bool IsTensor(ITypeSymbol? type) => Tensor != null && InheritsFromOrEquals(type, Tensor);
 
