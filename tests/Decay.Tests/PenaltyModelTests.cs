@@ -917,6 +917,69 @@ namespace Decay.Tests
         }
 
         [Fact]
+        public void Only_parameter_sources_consumed_like_a_penalty_may_trigger()
+        {
+            var analysed = Analyze("""
+                void Train(nn.Module<Tensor, Tensor> model, nn.Module<Tensor, Tensor> other, Tensor loss)
+                {
+                    var optimizer = optim.SGD(model.parameters(), 0.1);
+                    torch.nn.utils.clip_grad_norm_(other.parameters(), max_norm: 1.0);
+                    var weights = model.parameters(recurse: false).Where(p => p.dim() > 1).ToList();
+                    foreach (var p in other.parameters(recurse: true)) p.requires_grad = false;
+                    foreach (var (name, p) in other.named_parameters()) Console.WriteLine(name + p.norm().ToSingle());
+
+                    var l2 = torch.tensor(0f);
+                    foreach (var (name, p) in model.named_parameters().Where(np => np.name != "bias")) l2 = l2 + p.pow(2).sum();
+                    var linq = other.named_parameters().Select(np => np.parameter.abs().sum()).Aggregate((a, b) => a + b);
+                    var vector = torch.nn.utils.parameters_to_vector(model.parameters(true)).norm();
+                    var loss2 = loss + 1e-4 * l2 + 1e-5 * linq + vector;
+                    loss2.backward();
+                    optimizer.step();
+                }
+                """);
+            var sources = analysed.Method.Root!.Descendants().OfType<IInvocationOperation>()
+                .Where(i => i.TargetMethod.Name is "parameters" or "named_parameters").ToList();
+            Assert.Equal(8, sources.Count);
+            var mayTrigger = sources.Where(s => analysed.Cache.MayTrigger(s, analysed.Method.Method)).Select(s => s.Syntax.ToString());
+            Assert.Equal(new[] { "model.named_parameters()", "other.named_parameters()", "model.parameters(true)" }, mayTrigger);
+            Assert.Equal(mayTrigger, analysed.Penalties.Select(p => Text(p.Trigger)));
+        }
+
+        [Fact]
+        public void A_void_helper_may_trigger_only_when_a_nested_function_can_return_the_penalty()
+        {
+            var analysed = Analyze("""
+                private readonly nn.Module<Tensor, Tensor> model = nn.Linear(4, 2);
+                private Func<Tensor>? pending;
+                private void Freeze()
+                {
+                    foreach (var p in model.parameters()) p.requires_grad = false;
+                }
+
+                private void Prepare()
+                {
+                    pending = () => model.parameters().Select(p => p.pow(2).sum()).Aggregate((a, b) => a + b);
+                }
+
+                void Train(Tensor loss)
+                {
+                    Freeze();
+                    Prepare();
+                    loss.backward();
+                }
+                """);
+            var invocations = analysed.Method.Root!.Descendants().OfType<IInvocationOperation>().ToList();
+            bool MayTrigger(string call)
+                => analysed.Cache.MayTrigger(invocations.Single(i => i.Syntax.ToString() == call), analysed.Method.Method);
+
+            Assert.False(MayTrigger("Freeze()"));
+            Assert.True(MayTrigger("Prepare()"));
+
+            // The lambda returns the penalty, so the model takes it as the helper's.
+            Assert.Equal("Prepare()", Text(analysed.Single.Trigger));
+        }
+
+        [Fact]
         public void A_helper_that_calls_parameters_on_this_implicitly_still_triggers()
         {
             var analysed = Analyze("""

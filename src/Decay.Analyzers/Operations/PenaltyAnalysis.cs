@@ -171,6 +171,13 @@ namespace Decay.Operations
 
         private void Recognize(IInvocationOperation source, List<Penalty> penalties)
         {
+            var steps = new List<IInvocationOperation>();
+            var consumer = FindConsumer(torch, source, steps);
+            if (consumer is null)
+            {
+                return;
+            }
+
             torch.IsParameterSource(source, out var named);
             var selection = ParameterSelection.All;
             var recurse = source.Arguments.GetArgument("recurse");
@@ -179,80 +186,105 @@ namespace Decay.Operations
                 selection = ParameterSelection.Filtered;
             }
 
-            var module = ModuleReference.TryCreate(source.Instance);
-            IOperation current = source;
             IAnonymousFunctionOperation? selector = null;
+            foreach (var step in steps)
+            {
+                var lambda = GetLambda(step, 1)!;
+                if (step.TargetMethod.Name == "Where")
+                {
+                    selection = Combine(selection, ReferencesTupleName(lambda) ? ParameterSelection.NameFiltered : ParameterSelection.Filtered);
+                }
+                else
+                {
+                    selector = lambda;
+                }
+            }
+
+            var module = ModuleReference.TryCreate(source.Instance);
+            switch (consumer)
+            {
+                case IForEachLoopOperation loop:
+                    penalties.AddRange(RecognizeLoop(source, loop, named, module, selection));
+                    break;
+                case IInvocationOperation vector when torch.IsNnUtilsFunction(vector, "parameters_to_vector"):
+                    {
+                        var penalty = RecognizeVector(source, vector, module, selection);
+                        if (penalty != null)
+                        {
+                            penalties.Add(penalty);
+                        }
+
+                        break;
+                    }
+
+                case IInvocationOperation reduction:
+                    {
+                        var penalty = RecognizeLinq(source, reduction, selector, named, module, selection);
+                        if (penalty != null)
+                        {
+                            penalties.Add(penalty);
+                        }
+
+                        break;
+                    }
+            }
+        }
+
+        /// <summary>Where the parameters of <paramref name="source"/> are consumed, through
+        /// <c>Where(lambda)</c> and one <c>Select(lambda)</c> (added to <paramref name="steps"/>, in
+        /// order): the foreach loop over them, the <c>parameters_to_vector</c> call, or the LINQ
+        /// <c>Aggregate</c>/<c>Sum</c>; null when it is anything else (an optimizer's or
+        /// <c>clip_grad_norm_</c>'s argument, a stored sequence…), which is never a penalty.</summary>
+        private static IOperation? FindConsumer(TorchSharpContext torch, IInvocationOperation source, List<IInvocationOperation>? steps)
+        {
+            IOperation current = source;
+            var selected = false;
             for (var guard = 0; guard < 8; guard++)
             {
                 var parent = current.WalkUpConversion();
-                if (parent is IForEachLoopOperation loop && selector is null
+                if (parent is IForEachLoopOperation loop && !selected
                     && ReferenceEquals(loop.Collection.WalkDownConversion(), current))
                 {
-                    penalties.AddRange(RecognizeLoop(source, loop, named, module, selection));
-                    return;
+                    return loop;
                 }
 
                 if (parent is not IArgumentOperation { Parent: IInvocationOperation consumer } argument)
                 {
-                    return;
+                    return null;
                 }
 
-                if (torch.IsNnUtilsFunction(consumer, "parameters_to_vector") && selector is null)
+                if (torch.IsNnUtilsFunction(consumer, "parameters_to_vector") && !selected)
                 {
-                    var vector = RecognizeVector(source, consumer, module, selection);
-                    if (vector != null)
-                    {
-                        penalties.Add(vector);
-                    }
-
-                    return;
+                    return consumer;
                 }
 
                 if (!consumer.TargetMethod.IsExtensionMethod || !LinqCalls.IsEnumerableMethod(consumer) || argument.Parameter?.Ordinal != 0)
                 {
-                    return;
+                    return null;
                 }
 
                 switch (consumer.TargetMethod.Name)
                 {
                     case "Where":
+                    case "Select" when !selected:
+                        if (GetLambda(consumer, 1) is null)
                         {
-                            var predicate = GetLambda(consumer, 1);
-                            if (predicate is null)
-                            {
-                                return;
-                            }
-
-                            selection = Combine(selection, ReferencesTupleName(predicate) ? ParameterSelection.NameFiltered : ParameterSelection.Filtered);
-                            current = consumer;
-                            continue;
+                            return null;
                         }
 
-                    case "Select" when selector is null:
-                        selector = GetLambda(consumer, 1);
-                        if (selector is null)
-                        {
-                            return;
-                        }
-
+                        selected |= consumer.TargetMethod.Name == "Select";
+                        steps?.Add(consumer);
                         current = consumer;
                         continue;
                     case "Aggregate":
                     case "Sum":
-                        {
-                            var linq = RecognizeLinq(source, consumer, selector, named, module, selection);
-                            if (linq != null)
-                            {
-                                penalties.Add(linq);
-                            }
-
-                            return;
-                        }
-
+                        return consumer;
                     default:
-                        return;
+                        return null;
                 }
             }
+
+            return null;
         }
 
         private static ParameterSelection Combine(ParameterSelection a, ParameterSelection b)
@@ -399,33 +431,7 @@ namespace Decay.Operations
                     continue;
                 }
 
-                ILocalSymbol? target = null;
-                IOperation? term = null;
-                switch (node)
-                {
-                    case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } compound
-                        when compound.Target.WalkDownConversion() is ILocalReferenceOperation local:
-                        target = local.Local;
-                        term = compound.Value;
-                        break;
-                    case ISimpleAssignmentOperation assignment
-                        when assignment.Target.WalkDownConversion() is ILocalReferenceOperation local
-                             && assignment.Value.WalkDownConversion() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add:
-                        if (IsLocal(PenaltyTermClassifier.Strip(add.LeftOperand), local.Local))
-                        {
-                            target = local.Local;
-                            term = add.RightOperand;
-                        }
-                        else if (IsLocal(PenaltyTermClassifier.Strip(add.RightOperand), local.Local))
-                        {
-                            target = local.Local;
-                            term = add.LeftOperand;
-                        }
-
-                        break;
-                }
-
-                if (target is null || term is null || !classifier.ContainsParameter(term)
+                if (!TryGetAccumulation(node, out var target, out var term) || !classifier.ContainsParameter(term)
                     || (declarators.TryGetValue(target, out var targetDeclarator) && loopSpan.Contains(targetDeclarator.Syntax.Span)))
                 {
                     continue;
@@ -502,6 +508,62 @@ namespace Decay.Operations
                     computation, computation, accumulator, loop, valueLocals, Sorted(steps), flow.Adds.ToImmutableArray(),
                     flow.Escapes.ToImmutableArray(), flow.Fate(flow.AnyUse), null, removable);
             }
+        }
+
+        /// <summary>An add into a local: <c>l2 += term</c>, <c>l2 = l2 + term</c>, <c>l2 = term + l2</c>.</summary>
+        private static bool TryGetAccumulation(IOperation node, out ILocalSymbol target, out IOperation term)
+        {
+            switch (node)
+            {
+                case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } compound
+                    when compound.Target.WalkDownConversion() is ILocalReferenceOperation local:
+                    target = local.Local;
+                    term = compound.Value;
+                    return true;
+                case ISimpleAssignmentOperation assignment
+                    when assignment.Target.WalkDownConversion() is ILocalReferenceOperation local
+                         && assignment.Value.WalkDownConversion() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add:
+                    target = local.Local;
+                    if (IsReferenceTo(add.LeftOperand, target))
+                    {
+                        term = add.RightOperand;
+                        return true;
+                    }
+
+                    if (IsReferenceTo(add.RightOperand, target))
+                    {
+                        term = add.LeftOperand;
+                        return true;
+                    }
+
+                    break;
+            }
+
+            target = null!;
+            term = null!;
+            return false;
+        }
+
+        /// <summary>A cheap necessary condition for <paramref name="source"/> to be a penalty's
+        /// trigger: its parameters reach a LINQ reduction or <c>parameters_to_vector</c>, or a foreach
+        /// loop whose body adds into a local.</summary>
+        internal static bool MayBePenaltySource(TorchSharpContext torch, IInvocationOperation source)
+        {
+            var consumer = FindConsumer(torch, source, steps: null);
+            if (consumer is not IForEachLoopOperation loop)
+            {
+                return consumer != null;
+            }
+
+            foreach (var node in loop.Body.Descendants())
+            {
+                if (TryGetAccumulation(node, out _, out _))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static ILocalSymbol? TupleLocal(IOperation element)

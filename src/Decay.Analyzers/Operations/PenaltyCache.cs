@@ -63,26 +63,30 @@ namespace Decay.Operations
         }
 
         /// <summary>A cheap pre-check for operation actions: only <c>m.parameters()</c> /
-        /// <c>m.named_parameters()</c> calls and calls of helpers (local functions, methods of the same
-        /// type called on <c>this</c>) whose declaration in this tree mentions a parameter source (see
-        /// <see cref="MayYieldPenalty"/>) can be a <see cref="Penalty.Trigger"/>, so other invocations
-        /// need no analysis of their body.</summary>
+        /// <c>m.named_parameters()</c> calls consumed as a penalty can be (see
+        /// <see cref="PenaltyAnalysis.MayBePenaltySource"/>), and calls of helpers (local functions,
+        /// methods of the same type called on <c>this</c>) whose declaration in this tree mentions a
+        /// parameter source (see <see cref="MayYieldPenalty"/>) can be a <see cref="Penalty.Trigger"/>,
+        /// so other invocations need no analysis of their body.</summary>
         public bool MayTrigger(IInvocationOperation invocation, ISymbol? containingSymbol)
         {
             if (torch.IsParameterSource(invocation, out _))
             {
-                return true;
+                return PenaltyAnalysis.MayBePenaltySource(torch, invocation);
             }
 
             var target = invocation.TargetMethod;
-            if (target.MethodKind == MethodKind.LocalFunction)
+            var kind = target.MethodKind;
+            if (kind == MethodKind.LocalFunction)
             {
                 return MayYieldPenalty(target.OriginalDefinition, invocation.Syntax.SyntaxTree);
             }
 
-            return target.MethodKind == MethodKind.Ordinary && containingSymbol?.ContainingType is INamedTypeSymbol type
-                   && SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, type.OriginalDefinition)
+            // Cheapest tests first: most calls are on another object (model.call(x), loss.backward()).
+            return kind == MethodKind.Ordinary
                    && (invocation.Instance is null || invocation.Instance.WalkDownConversion() is IInstanceReferenceOperation)
+                   && containingSymbol?.ContainingType is INamedTypeSymbol type
+                   && SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, type.OriginalDefinition)
                    && MayYieldPenalty(target.OriginalDefinition, invocation.Syntax.SyntaxTree);
         }
 
@@ -91,13 +95,21 @@ namespace Decay.Operations
         /// without following their own calls, so a helper yields a penalty only when one of its
         /// declarations in <paramref name="tree"/> contains a parameter source, which names its method
         /// <c>parameters</c> / <c>named_parameters</c> (<see cref="TensorCalls.MentionsParameterSource"/>).
+        /// The penalty it yields is one it returns; a void helper has no return value of its own, so it
+        /// can return a penalty only from a lambda, anonymous method or local function in it.
         /// Purely syntactic and cached: most helpers are never bound.</summary>
         internal bool MayYieldPenalty(IMethodSymbol method, SyntaxTree tree)
             => helperCandidates.GetOrAdd((method, tree), key =>
             {
                 foreach (var reference in key.Method.DeclaringSyntaxReferences)
                 {
-                    if (reference.SyntaxTree == key.Tree && TensorCalls.MentionsParameterSource(reference.GetSyntax(CancellationToken.None)))
+                    if (reference.SyntaxTree != key.Tree)
+                    {
+                        continue;
+                    }
+
+                    var syntax = reference.GetSyntax(CancellationToken.None);
+                    if (TensorCalls.MentionsParameterSource(syntax) && (!key.Method.ReturnsVoid || ContainsNestedFunction(syntax)))
                     {
                         return true;
                     }
@@ -105,6 +117,19 @@ namespace Decay.Operations
 
                 return false;
             });
+
+        private static bool ContainsNestedFunction(SyntaxNode syntax)
+        {
+            foreach (var node in syntax.DescendantNodes())
+            {
+                if (node is AnonymousFunctionExpressionSyntax || node is LocalFunctionStatementSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>The analysis of a helper method of the same type, declared in the tree of
         /// <paramref name="model"/>, without following its own calls; null when its body is not available.</summary>
