@@ -54,6 +54,9 @@ namespace Decay.Bench
             return new AnalyzerSet(Name, Version, rules.ToImmutableArray());
         }
 
+        /// <summary>This set and <paramref name="extra"/> (profiling: <see cref="FloorAnalyzer"/>).</summary>
+        public AnalyzerSet With(DiagnosticAnalyzer extra) => new AnalyzerSet(Name, Version, Analyzers.Add(extra));
+
         /// <summary>Decay's analyzers, from the Decay.Analyzers assembly the bench references.</summary>
         public static AnalyzerSet Decay()
         {

@@ -35,6 +35,11 @@ namespace Decay.Bench
 
             var priority = RaisePriority();
             var decay = AnalyzerSet.Decay().Only(options.Rules);
+            if (options.Floor)
+            {
+                decay = decay.With(new FloorAnalyzer());
+            }
+
             var net = options.DecayOnly ? AnalyzerSet.Empty("NetAnalyzers") : AnalyzerSet.NetAnalyzers();
             var mlnetDirectory = options.NoMLNet ? null : BenchReferences.FindMLNet(options.MLNetDirectory);
             if (options.MLNetDirectory != null && mlnetDirectory is null)
@@ -250,7 +255,10 @@ namespace Decay.Bench
   --top N                 slowest NetAnalyzers listed (default 8)
   --rules ID,...|all      profile: run these rules each as its own analyzer instead of
                           DecayAnalyzer (all rules behind one registration)
-  --decay-only            profile: run Decay without NetAnalyzers (no ratio)";
+  --decay-only            profile: run Decay without NetAnalyzers (no ratio)
+  --floor                 profile: add FloorAnalyzer, an empty operation action on the kinds
+                          Decay looks at, to the Decay side (its time: what any such analyzer
+                          pays Roslyn per callback; the Decay totals then include it)";
 
         public bool Quick { get; private set; }
         public IReadOnlyList<int> Sizes { get; private set; } = new[] { 10000, 30000, 100000 };
@@ -263,6 +271,7 @@ namespace Decay.Bench
         public int Top { get; private set; } = 8;
         public IReadOnlyList<string>? Rules { get; private set; }
         public bool DecayOnly { get; private set; }
+        public bool Floor { get; private set; }
 
         public static BenchOptions? Parse(string[] args, out string? error)
         {
@@ -323,6 +332,9 @@ namespace Decay.Bench
                             break;
                         case "--decay-only":
                             options.DecayOnly = true;
+                            break;
+                        case "--floor":
+                            options.Floor = true;
                             break;
                         case "--help":
                         case "-h":

@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -344,7 +346,7 @@ namespace Decay.Operations
             ImmutableArray<PenaltyEscape> escapes,
             PenaltyFate fate,
             IMethodSymbol? helper,
-            ImmutableArray<IOperation> removableStatements)
+            Func<ImmutableArray<IOperation>> removableStatements)
         {
             Form = form;
             Trigger = trigger;
@@ -363,8 +365,13 @@ namespace Decay.Operations
             Escapes = escapes;
             Fate = fate;
             Helper = helper;
-            RemovableStatements = removableStatements;
+            this.removableStatements = removableStatements;
         }
+
+        /// <summary>Computes <see cref="RemovableStatements"/> (only a fix needs them, so only a
+        /// report pays for them); null once computed.</summary>
+        private Func<ImmutableArray<IOperation>>? removableStatements;
+        private ImmutableArray<IOperation> removable;
 
         public PenaltyForm Form { get; }
 
@@ -444,6 +451,22 @@ namespace Decay.Operations
         /// declaration and rescaling, <c>var l2 = …</c>, constant coefficient locals) and become unused
         /// when <see cref="SingleAdd"/>'s penalty operand is removed from the loss. Empty when the
         /// penalty is read elsewhere too or computed in a helper.</summary>
-        public ImmutableArray<IOperation> RemovableStatements { get; }
+        public ImmutableArray<IOperation> RemovableStatements
+        {
+            get
+            {
+                // Computed on first use; the computation reads the finished analysis only, so a race
+                // computes the same statements twice and either result may be kept.
+                var compute = Volatile.Read(ref removableStatements);
+                if (compute != null)
+                {
+                    var statements = compute();
+                    ImmutableInterlocked.InterlockedInitialize(ref removable, statements);
+                    Volatile.Write(ref removableStatements, null);
+                }
+
+                return removable;
+            }
+        }
     }
 }

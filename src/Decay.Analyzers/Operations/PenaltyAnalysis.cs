@@ -503,7 +503,9 @@ namespace Decay.Operations
                 var computation = (IOperation?)accumulatorDeclarator ?? loop;
                 var valueLocals = ImmutableArray.Create(accumulator).AddRange(flow.ValueLocals.Where(l => !SymbolEqualityComparer.Default.Equals(l, accumulator)));
                 var coefficient = new PenaltyCoefficient(factors.ToImmutable()).Concat(flow.Factors.ToImmutableArray());
-                var removable = ComputeRemovable(flow, accumulator, loop, items.Select(i => i.Accumulation).ToList(), scaling, coefficient, terms.ToImmutable());
+                var accumulations = items.Select(i => i.Accumulation).ToList();
+                var loopTerms = terms.ToImmutable();
+                Func<ImmutableArray<IOperation>> removable = () => ComputeRemovable(flow, accumulator, loop, accumulations, scaling, coefficient, loopTerms);
                 yield return new Penalty(PenaltyForm.Loop, source, source, module, groupSelection, terms.ToImmutable(), coefficient,
                     computation, computation, accumulator, loop, valueLocals, Sorted(steps), flow.Adds.ToImmutableArray(),
                     flow.Escapes.ToImmutableArray(), flow.Fate(flow.AnyUse), null, removable);
@@ -975,7 +977,7 @@ namespace Decay.Operations
             flow.Complete();
             var computation = flow.FirstValueDeclarator ?? value;
             var coefficient = new PenaltyCoefficient(termFactors).Concat(flow.Factors.ToImmutableArray());
-            var removable = ComputeRemovable(flow, null, null, Array.Empty<IOperation>(), new List<IOperation>(), coefficient,
+            Func<ImmutableArray<IOperation>> removable = () => ComputeRemovable(flow, null, null, Array.Empty<IOperation>(), new List<IOperation>(), coefficient,
                 helper is null ? terms : ImmutableArray<PenaltyTerm>.Empty);
             return new Penalty(form, trigger, source, module, selection, terms, coefficient, value, computation, null, null,
                 flow.ValueLocals.ToImmutableArray(), Sorted(steps), flow.Adds.ToImmutableArray(), flow.Escapes.ToImmutableArray(),

@@ -94,7 +94,8 @@ namespace Decay.Operations
         /// <paramref name="tree"/>: helpers are analysed only where declared in the caller's tree and
         /// without following their own calls, so a helper yields a penalty only when one of its
         /// declarations in <paramref name="tree"/> contains a parameter source, which names its method
-        /// <c>parameters</c> / <c>named_parameters</c> (<see cref="TensorCalls.MentionsParameterSource"/>).
+        /// <c>parameters</c> / <c>named_parameters</c>, so its text contains <c>parameters</c>
+        /// (<see cref="SourceMentions"/>: the file's text is searched once).
         /// The penalty it yields is one it returns; a void helper has no return value of its own, so it
         /// can return a penalty only from a lambda, anonymous method or local function in it.
         /// Purely syntactic and cached: most helpers are never bound.</summary>
@@ -109,7 +110,7 @@ namespace Decay.Operations
                     }
 
                     var syntax = reference.GetSyntax(CancellationToken.None);
-                    if (TensorCalls.MentionsParameterSource(syntax) && (!key.Method.ReturnsVoid || ContainsNestedFunction(syntax)))
+                    if (SourceMentions.MayMention(syntax, "parameters", CancellationToken.None) && (!key.Method.ReturnsVoid || ContainsNestedFunction(syntax)))
                     {
                         return true;
                     }

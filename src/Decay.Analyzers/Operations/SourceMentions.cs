@@ -54,6 +54,7 @@ namespace Decay.Operations
 
             private readonly SyntaxTree tree;
             private readonly ConcurrentDictionary<string, int[]> places = new ConcurrentDictionary<string, int[]>(StringComparer.Ordinal);
+            private string? text;
 
             public TreeMentions(SyntaxTree tree)
             {
@@ -67,18 +68,25 @@ namespace Decay.Operations
             {
                 if (!places.TryGetValue(name, out var starts))
                 {
-                    starts = places.GetOrAdd(name, Find(tree.GetText(cancellationToken).ToString(), name));
-                }
-
-                foreach (var start in starts)
-                {
-                    if (start >= span.Start && start + name.Length <= span.End)
+                    // The text is copied out of the tree once (a race copies it twice, harmlessly).
+                    var source = Volatile.Read(ref text);
+                    if (source is null)
                     {
-                        return true;
+                        source = tree.GetText(cancellationToken).ToString();
+                        Volatile.Write(ref text, source);
                     }
+
+                    starts = places.GetOrAdd(name, Find(source, name));
                 }
 
-                return false;
+                // The places are ascending: the first at or after the span's start decides.
+                var index = Array.BinarySearch(starts, span.Start);
+                if (index < 0)
+                {
+                    index = ~index;
+                }
+
+                return index < starts.Length && starts[index] + name.Length <= span.End;
             }
 
             private static int[] Find(string text, string name)

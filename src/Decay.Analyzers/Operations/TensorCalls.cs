@@ -38,24 +38,6 @@ namespace Decay.Operations
                    && torch.IsModule(method.ContainingType);
         }
 
-        /// <summary>A syntactic pre-check for <see cref="IsParameterSource"/>: true when
-        /// <paramref name="syntax"/> contains an identifier <c>parameters</c> or <c>named_parameters</c>.
-        /// Every parameter-source call names its method with such an identifier (a method's name cannot
-        /// be aliased), so a tree without one contains no parameter source and needs no binding.</summary>
-        public static bool MentionsParameterSource(SyntaxNode syntax)
-        {
-            foreach (var token in syntax.DescendantTokens())
-            {
-                if (token.IsKind(SyntaxKind.IdentifierToken)
-                    && (token.ValueText == "parameters" || token.ValueText == "named_parameters"))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         /// <summary>The module expression of <c>m.parameters()</c> (the receiver; <c>this</c> when implicit).</summary>
         public static IOperation? GetReceiver(IInvocationOperation invocation) => invocation.Instance;
 

@@ -31,7 +31,15 @@ namespace Decay.Rules
 
             context.RegisterSymbolStartAction(start =>
             {
+                // Nothing is reported without a freeze, and a freeze is a write of requires_grad
+                // in this type's own source: a type that never names it registers nothing, so its
+                // operations cost no callback at all.
                 var type = (INamedTypeSymbol)start.Symbol;
+                if (!SourceMentions.MayMention(type, "requires_grad", start.CancellationToken))
+                {
+                    return;
+                }
+
                 var facts = new TypeFacts(type, torch);
                 start.RegisterOperationAction(facts.Collect,
                     OperationKind.Invocation,
@@ -160,9 +168,6 @@ namespace Decay.Rules
             private readonly List<(ISymbol Callee, Site Site)> calls = new List<(ISymbol, Site)>();
             private readonly Dictionary<ISymbol, ModuleReference> aliases = new Dictionary<ISymbol, ModuleReference>(SymbolEqualityComparer.Default);
 
-            /// <summary>0 until known, then 1 when the type's source may write <c>requires_grad</c>, 2 when not.</summary>
-            private int mayFreeze;
-
             public TypeFacts(INamedTypeSymbol type, TorchSharpContext torch)
             {
                 this.type = type;
@@ -171,13 +176,6 @@ namespace Decay.Rules
 
             public void Collect(OperationAnalysisContext context)
             {
-                // Nothing is reported without a freeze, and a freeze is a write of requires_grad
-                // in this type's own source: skip types that never name it.
-                if (!MayFreeze(context.CancellationToken))
-                {
-                    return;
-                }
-
                 // Members of nested types belong to the nested type's own analysis.
                 if (!SymbolEqualityComparer.Default.Equals(context.ContainingSymbol.ContainingType, type))
                 {
@@ -205,19 +203,6 @@ namespace Decay.Rules
 
                         break;
                 }
-            }
-
-            private bool MayFreeze(CancellationToken cancellationToken)
-            {
-                var state = Volatile.Read(ref mayFreeze);
-                if (state == 0)
-                {
-                    // Computed once per type (a race computes the same answer twice).
-                    state = SourceMentions.MayMention(type, "requires_grad", cancellationToken) ? 1 : 2;
-                    Volatile.Write(ref mayFreeze, state);
-                }
-
-                return state == 1;
             }
 
             private void CollectInvocation(IInvocationOperation invocation, ISymbol containingSymbol)
