@@ -201,8 +201,10 @@ namespace Decay.Operations
             {
                 case IInvocationOperation invocation:
                     {
+                        // Asked for every invocation: the factories are static methods, so the
+                        // instance calls that make up most training code stop at one flag.
                         var method = invocation.TargetMethod;
-                        if (!torch.IsOptimFactoryClass(method.ContainingType))
+                        if (!method.IsStatic || !torch.IsOptimFactoryClass(method.ContainingType))
                         {
                             return null;
                         }
