@@ -72,7 +72,7 @@ namespace Decay.Bench
         private readonly CSharpParseOptions parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
         private readonly AnalyzerOptions analyzerOptions = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
 
-        public Runner(ImmutableArray<DiagnosticAnalyzer> analyzers, IEnumerable<string> idsEnabledAsWarnings)
+        public Runner(ImmutableArray<DiagnosticAnalyzer> analyzers, IEnumerable<string> idsEnabledAsWarnings, IEnumerable<string>? idsSuppressed = null)
         {
             this.analyzers = analyzers;
             compilationOptions = new CSharpCompilationOptions(
@@ -80,7 +80,8 @@ namespace Decay.Bench
                     nullableContextOptions: NullableContextOptions.Enable,
                     concurrentBuild: false,
                     deterministic: true)
-                .WithSpecificDiagnosticOptions(idsEnabledAsWarnings.Select(id => new KeyValuePair<string, ReportDiagnostic>(id, ReportDiagnostic.Warn)));
+                .WithSpecificDiagnosticOptions(idsEnabledAsWarnings.Select(id => new KeyValuePair<string, ReportDiagnostic>(id, ReportDiagnostic.Warn))
+                    .Concat((idsSuppressed ?? Enumerable.Empty<string>()).Select(id => new KeyValuePair<string, ReportDiagnostic>(id, ReportDiagnostic.Suppress))));
         }
 
         public async Task<RunSample> RunAsync(BenchCorpus corpus)

@@ -67,7 +67,8 @@ namespace Decay.Bench
 
             var runner = new Runner(
                 decay.Analyzers.AddRange(net.Analyzers),
-                options.AllNetAnalyzerRules ? net.DiagnosticIds : Enumerable.Empty<string>());
+                options.AllNetAnalyzerRules ? net.DiagnosticIds : Enumerable.Empty<string>(),
+                options.Suppressed);
 
             // Warm-ups first (a smoke run warms up once: the JIT is warm after the first corpus),
             // then the measured runs in rounds over every corpus, so that a busy spell on a shared
@@ -258,7 +259,9 @@ namespace Decay.Bench
   --decay-only            profile: run Decay without NetAnalyzers (no ratio)
   --floor                 profile: add FloorAnalyzer, an empty operation action on the kinds
                           Decay looks at, to the Decay side (its time: what any such analyzer
-                          pays Roslyn per callback; the Decay totals then include it)";
+                          pays Roslyn per callback; the Decay totals then include it)
+  --suppress ID,...       profile: these rules suppressed, as NoWarn does (DecayAnalyzer
+                          then skips them): what the other rules cost together";
 
         public bool Quick { get; private set; }
         public IReadOnlyList<int> Sizes { get; private set; } = new[] { 10000, 30000, 100000 };
@@ -272,6 +275,7 @@ namespace Decay.Bench
         public IReadOnlyList<string>? Rules { get; private set; }
         public bool DecayOnly { get; private set; }
         public bool Floor { get; private set; }
+        public IReadOnlyList<string>? Suppressed { get; private set; }
 
         public static BenchOptions? Parse(string[] args, out string? error)
         {
@@ -332,6 +336,9 @@ namespace Decay.Bench
                             break;
                         case "--decay-only":
                             options.DecayOnly = true;
+                            break;
+                        case "--suppress":
+                            options.Suppressed = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                             break;
                         case "--floor":
                             options.Floor = true;

@@ -114,6 +114,42 @@ namespace Decay.Tests
                 """, Key);
 
         [Fact]
+        public Task Detach_of_the_parameter_itself_is_removed()
+            => Verify.VerifyCodeFixAsync("""
+                using TorchSharp;
+
+                class Trainer
+                {
+                    void Train(torch.nn.Module model, torch.Tensor loss)
+                    {
+                        var l2 = torch.tensor(0f);
+                        foreach (var p in model.parameters())
+                        {
+                            l2 += p.[|detach()|].pow(2).sum();
+                        }
+
+                        (loss + 1e-4 * l2).backward();
+                    }
+                }
+                """, """
+                using TorchSharp;
+
+                class Trainer
+                {
+                    void Train(torch.nn.Module model, torch.Tensor loss)
+                    {
+                        var l2 = torch.tensor(0f);
+                        foreach (var p in model.parameters())
+                        {
+                            l2 += p.pow(2).sum();
+                        }
+
+                        (loss + 1e-4 * l2).backward();
+                    }
+                }
+                """, Key);
+
+        [Fact]
         public Task Detach_on_the_way_to_the_loss_is_removed()
             => Verify.VerifyCodeFixAsync("""
                 using System.Linq;
@@ -233,6 +269,42 @@ namespace Decay.Tests
                 """);
 
         // ------------------------------------------------------------------ must not report
+
+        [Fact]
+        public Task Detached_weight_norm_for_logging_is_silent()
+            => Verify.VerifyAnalyzerAsync("""
+                using System;
+                using System.Linq;
+                using TorchSharp;
+
+                class Trainer
+                {
+                    void Train(torch.nn.Module model, torch.Tensor loss)
+                    {
+                        var norm = torch.tensor(0f);
+                        foreach (var p in model.parameters()) norm += p.detach().pow(2).sum();
+                        var l1 = model.parameters().Select(p => p.detach().abs().sum()).Aggregate((x, y) => x + y);
+                        Console.WriteLine($"weight norm {norm.sqrt().item<float>()}, l1 {l1.item<float>()}");
+                        loss.backward();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Detach_of_the_parameter_in_a_linq_norm_is_reported()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Linq;
+                using TorchSharp;
+
+                class Trainer
+                {
+                    void Train(torch.nn.Module model, torch.Tensor loss)
+                    {
+                        var l2 = model.parameters().Select(p => p.flatten().[|detach()|].pow(2).sum()).Aggregate((x, y) => x + y);
+                        (loss + 1e-4 * l2).backward();
+                    }
+                }
+                """);
 
         [Fact]
         public Task Attached_penalties_are_silent()

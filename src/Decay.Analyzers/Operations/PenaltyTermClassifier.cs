@@ -16,6 +16,10 @@ namespace Decay.Operations
         private readonly Func<IOperation, bool> isParameter;
         private readonly Func<ILocalSymbol, IOperation?>? resolveLocal;
 
+        /// <summary>During <see cref="Classify"/>: the detaching steps found so far. A classifier
+        /// belongs to one analysis, which runs on one thread.</summary>
+        private List<DetachingStep>? classifying;
+
         /// <param name="isParameter">True for the operations that denote the parameter (the loop
         /// variable, the lambda parameter, <c>np.parameter</c>, the <c>parameters_to_vector</c> call).</param>
         /// <param name="resolveLocal">The initializer of a local declared inside the term's scope (e.g.
@@ -47,7 +51,17 @@ namespace Decay.Operations
             var factors = ImmutableArray.CreateBuilder<CoefficientFactor>();
             var steps = new List<DetachingStep>();
             var core = Peel(term, factors, steps);
-            var classified = ClassifyCore(core, depth: 0);
+            classifying = steps;
+            PenaltyTerm? classified;
+            try
+            {
+                classified = ClassifyCore(core, depth: 0);
+            }
+            finally
+            {
+                classifying = null;
+            }
+
             if (classified is null)
             {
                 return null;
@@ -385,17 +399,46 @@ namespace Decay.Operations
         private static readonly ImmutableHashSet<string> ValuePreservingMethods = ImmutableHashSet.Create(
             StringComparer.Ordinal, "flatten", "view", "reshape", "contiguous", "float", "double", "to", "cpu", "cuda", "clone");
 
-        /// <summary>The parameter itself, possibly reshaped, copied or moved (<c>p.flatten()</c>, <c>p.to(device)</c>).</summary>
+        /// <summary>The parameter itself, possibly reshaped, copied, moved (<c>p.flatten()</c>,
+        /// <c>p.to(device)</c>) or detached (<c>p.detach()</c>: the value is the parameter's, the
+        /// gradient is gone; during <see cref="Classify"/> the detach becomes one of the term's
+        /// detaching steps).</summary>
         private bool IsParameterValue(IOperation operation)
         {
             var current = Strip(operation);
+            List<IInvocationOperation>? detaches = null;
             for (var guard = 0; guard < 8 && current is IInvocationOperation invocation && invocation.Instance != null
-                && ValuePreservingMethods.Contains(invocation.TargetMethod.Name) && torch.IsTensor(invocation.TargetMethod.ContainingType); guard++)
+                && torch.IsTensor(invocation.TargetMethod.ContainingType); guard++)
             {
+                if (invocation.TargetMethod.Name == "detach" && !invocation.TargetMethod.IsStatic)
+                {
+                    (detaches ??= new List<IInvocationOperation>()).Add(invocation);
+                }
+                else if (!ValuePreservingMethods.Contains(invocation.TargetMethod.Name))
+                {
+                    break;
+                }
+
                 current = Strip(invocation.Instance);
             }
 
-            return isParameter(current);
+            if (!isParameter(current))
+            {
+                return false;
+            }
+
+            if (detaches != null && classifying != null)
+            {
+                foreach (var detach in detaches)
+                {
+                    if (!classifying.Any(step => ReferenceEquals(step.Operation, detach)))
+                    {
+                        classifying.Add(new DetachingStep(DetachKind.Detach, detach, isInTerm: true));
+                    }
+                }
+            }
+
+            return true;
         }
 
         private static bool SameOperand(IOperation left, IOperation right)
