@@ -116,6 +116,15 @@ namespace Decay.Bench
             var smallest = torchResults.OrderBy(r => r.Corpus.Lines).First();
             var largest = torchResults.OrderBy(r => r.Corpus.Lines).Last();
             var noTorch = results.Single(r => !r.Corpus.Corpus.Generator.UsesTorchSharp);
+            if (decay.Analyzers.Length > 1)
+            {
+                // Profiling several Decay analyzers (--rules, --floor): how each grows with size.
+                foreach (var smaller in torchResults.Where(r => r != largest).OrderBy(r => r.Corpus.Lines))
+                {
+                    WriteDecayBreakdown(smaller, decay);
+                }
+            }
+
             WriteDetails(largest, decay, net, options.Top);
 
             Console.WriteLine();
@@ -178,16 +187,21 @@ namespace Decay.Bench
             return failed ? ExitAnalyzerThrew : 0;
         }
 
-        private static void WriteDetails(CorpusResult largest, AnalyzerSet decay, AnalyzerSet net, int top)
+        private static void WriteDecayBreakdown(CorpusResult result, AnalyzerSet decay)
         {
             Console.WriteLine();
-            Console.WriteLine($"per analyzer on {largest.Corpus.Label} (median ms):");
-            foreach (var analyzer in decay.Analyzers.OrderByDescending(a => largest.PerAnalyzerMs[a]))
+            Console.WriteLine($"per analyzer on {result.Corpus.Label} (median ms):");
+            foreach (var analyzer in decay.Analyzers.OrderByDescending(a => result.PerAnalyzerMs[a]))
             {
                 // The minimum is the least disturbed by other processes and GC pauses.
-                Console.WriteLine(string.Format(Inv, "  {0,9:F1}  {1} (min {2:F1} ms, {3})", largest.PerAnalyzerMs[analyzer], analyzer.GetType().Name,
-                    largest.Samples.Min(s => s.TimeMs(analyzer)), largest.DecayWorking.Contains(analyzer) ? "registered work" : "registered nothing"));
+                Console.WriteLine(string.Format(Inv, "  {0,9:F1}  {1} (min {2:F1} ms, {3})", result.PerAnalyzerMs[analyzer], analyzer.GetType().Name,
+                    result.Samples.Min(s => s.TimeMs(analyzer)), result.DecayWorking.Contains(analyzer) ? "registered work" : "registered nothing"));
             }
+        }
+
+        private static void WriteDetails(CorpusResult largest, AnalyzerSet decay, AnalyzerSet net, int top)
+        {
+            WriteDecayBreakdown(largest, decay);
 
             Console.WriteLine($"  slowest NetAnalyzers ({largest.NetWorking.Length} of {net.Analyzers.Length} registered work):");
             foreach (var analyzer in largest.NetWorking.OrderByDescending(a => largest.PerAnalyzerMs[a]).Take(top))
