@@ -92,6 +92,18 @@ namespace Decay.Tests
         }
 
         [Fact]
+        public void ML_NET_types_count_only_from_an_assembly_named_Microsoft_ML()
+        {
+            // The cheap check that spares a project without ML.NET the symbol lookups: look-alike
+            // types in a user's own assembly are not ML.NET; ML.NET's own assemblies are.
+            const string source = "namespace Microsoft.ML { public sealed class StandardTrainersCatalog { } }";
+            Assert.Null(MLNetContext.Get(Compilation(TestReferences.Net80, source)));
+            var own = CSharpCompilation.Create("Microsoft.ML.StandardTrainers", new[] { CSharpSyntaxTree.ParseText(source) }, TestReferences.Net80,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            Assert.NotNull(MLNetContext.Get(own));
+        }
+
+        [Fact]
         public void Context_tolerates_partial_references()
         {
             var core = MLNetContext.Get(Compilation(TestReferences.Net80.AddRange(TestReferences.MLNetCore)))!;

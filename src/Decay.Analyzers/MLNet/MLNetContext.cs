@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -25,9 +26,38 @@ namespace Decay.MLNet
 
         private static MLNetContext? Create(Compilation compilation)
         {
+            // Every ML.NET type Decay binds to ships in an assembly named Microsoft.ML.*: without one
+            // among the references (or being one), the 17 lookups below would each search every
+            // reference in vain, a millisecond per compilation of a project that uses no ML.NET.
+            if (!MayDefineMLNet(compilation))
+            {
+                return null;
+            }
+
             var context = new MLNetContext(compilation);
             return context.optionsTrainers.Count == 0 && context.StandardTrainersCatalog is null ? null : context;
         }
+
+        private static bool MayDefineMLNet(Compilation compilation)
+        {
+            if (IsMLNetAssemblyName(compilation.AssemblyName))
+            {
+                return true;
+            }
+
+            foreach (var identity in compilation.ReferencedAssemblyNames)
+            {
+                if (IsMLNetAssemblyName(identity.Name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsMLNetAssemblyName(string? name)
+            => name != null && name.StartsWith("Microsoft.ML", StringComparison.Ordinal);
 
         /// <summary>Declaring type of a regularization field → the trainer family it configures.</summary>
         private readonly Dictionary<INamedTypeSymbol, MLNetTrainer> optionsTrainers =
