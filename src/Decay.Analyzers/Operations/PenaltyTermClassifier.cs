@@ -410,7 +410,7 @@ namespace Decay.Operations
             for (var guard = 0; guard < 8 && current is IInvocationOperation invocation && invocation.Instance != null
                 && torch.IsTensor(invocation.TargetMethod.ContainingType); guard++)
             {
-                if (invocation.TargetMethod.Name == "detach" && !invocation.TargetMethod.IsStatic)
+                if (torch.IsTensorMethod(invocation, "detach"))
                 {
                     (detaches ??= new List<IInvocationOperation>()).Add(invocation);
                 }
@@ -429,12 +429,11 @@ namespace Decay.Operations
 
             if (detaches != null && classifying != null)
             {
+                // A term may test the same operand twice (p.mul(p), several shapes); the penalty's
+                // steps are made distinct where it is built (PenaltyAnalysis.Sorted).
                 foreach (var detach in detaches)
                 {
-                    if (!classifying.Any(step => ReferenceEquals(step.Operation, detach)))
-                    {
-                        classifying.Add(new DetachingStep(DetachKind.Detach, detach, isInTerm: true));
-                    }
+                    classifying.Add(new DetachingStep(DetachKind.Detach, detach, isInTerm: true));
                 }
             }
 
