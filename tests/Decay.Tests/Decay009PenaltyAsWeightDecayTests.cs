@@ -487,6 +487,88 @@ namespace Decay.Tests
                 """);
 
         [Fact]
+        public Task Not_offered_when_a_local_at_the_optimizer_hides_the_coefficient_field()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Linq;
+                using TorchSharp;
+                using static TorchSharp.torch;
+
+                class Trainer
+                {
+                    private readonly double lambda = 1e-4;
+                    private readonly nn.Module<Tensor, Tensor> model = nn.Linear(2, 2);
+                    private readonly optim.Optimizer optimizer;
+
+                    public Trainer()
+                    {
+                        var lambda = 0.5;
+                        optimizer = optim.SGD(model.parameters(), lambda);
+                    }
+
+                    public void Step(Tensor x)
+                    {
+                        var l2 = model.parameters().Select(p => p.pow(2).sum()).Aggregate((a, b) => a + b);
+                        var loss = model.call(x).sum() + lambda * l2;
+                        loss.backward();
+                        optimizer.step();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Coefficient_field_is_moved_by_its_simple_name_where_nothing_hides_it()
+            => Verify.VerifyCodeFixAsync("""
+                using System.Linq;
+                using TorchSharp;
+                using static TorchSharp.torch;
+
+                class Trainer
+                {
+                    private readonly double lambda = 1e-4;
+                    private readonly nn.Module<Tensor, Tensor> model = nn.Linear(2, 2);
+                    private readonly optim.Optimizer optimizer;
+
+                    public Trainer()
+                    {
+                        var lr = 0.5;
+                        optimizer = optim.SGD(model.parameters(), lr);
+                    }
+
+                    public void Step(Tensor x)
+                    {
+                        var l2 = model.parameters().Select(p => p.pow(2).sum()).Aggregate((a, b) => a + b);
+                        var loss = model.call(x).sum() + [|lambda * l2|];
+                        loss.backward();
+                        optimizer.step();
+                    }
+                }
+                """, """
+                using System.Linq;
+                using TorchSharp;
+                using static TorchSharp.torch;
+
+                class Trainer
+                {
+                    private readonly double lambda = 1e-4;
+                    private readonly nn.Module<Tensor, Tensor> model = nn.Linear(2, 2);
+                    private readonly optim.Optimizer optimizer;
+
+                    public Trainer()
+                    {
+                        var lr = 0.5;
+                        optimizer = optim.SGD(model.parameters(), lr, weight_decay: 2 * lambda);
+                    }
+
+                    public void Step(Tensor x)
+                    {
+                        var loss = model.call(x).sum();
+                        loss.backward();
+                        optimizer.step();
+                    }
+                }
+                """, ToWeightDecay);
+
+        [Fact]
         public Task Reverse_direction_needs_one_backward_on_a_loss_declared_after_the_optimizer()
             => Verify.VerifyAnalyzerAsync("""
                 using TorchSharp;

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -202,8 +203,14 @@ namespace Decay.Operations
             return true;
         }
 
-        private static bool IsVisible(SemanticModel model, int position, ISymbol symbol)
-            => model.LookupSymbols(position, name: symbol.Name).Any(s => SymbolEqualityComparer.Default.Equals(s.OriginalDefinition, symbol.OriginalDefinition));
+        /// <summary>The simple name of <paramref name="symbol"/>, written at <paramref name="position"/>,
+        /// binds to it. Speculative binding does one name lookup through the scopes there; <c>LookupSymbols</c>
+        /// first gathers every name in scope (each imported namespace's and <c>using static</c> type's
+        /// members), which was a twentieth of Decay's time in the benchmark.</summary>
+        internal static bool IsVisible(SemanticModel model, int position, ISymbol symbol)
+            => model.GetSpeculativeSymbolInfo(position, SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(symbol.Name)), SpeculativeBindingOption.BindAsExpression).Symbol
+                is ISymbol bound
+               && SymbolEqualityComparer.Default.Equals(bound.OriginalDefinition, symbol.OriginalDefinition);
 
         private static bool IsInMemberInitializer(IOperation operation)
         {

@@ -4,6 +4,7 @@ using Decay.Hosting;
 using Decay.Operations;
 using Decay.TorchSharp;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -201,17 +202,26 @@ namespace Decay.Rules
             }
 
             var position = destination.Syntax.SpanStart;
-            if (model.LookupNamespacesAndTypes(position, name: "torch").Any(s => SymbolEqualityComparer.Default.Equals(s, torch.Torch)))
+            if (BindsTo(model, position, "torch", torch.Torch))
             {
                 return "torch.nn.utils.parameters_to_vector";
             }
 
-            if (model.LookupNamespacesAndTypes(position, name: "nn").Any(s => SymbolEqualityComparer.Default.Equals(s, torch.Nn)))
+            if (BindsTo(model, position, "nn", torch.Nn))
             {
                 return "nn.utils.parameters_to_vector";
             }
 
             return "global::TorchSharp.torch.nn.utils.parameters_to_vector";
         }
+
+        /// <summary>The type name <paramref name="name"/>, written at <paramref name="position"/>, binds
+        /// to <paramref name="type"/> (one speculative lookup, not <c>LookupNamespacesAndTypes</c>'s
+        /// gathering of every name in scope).</summary>
+        private static bool BindsTo(SemanticModel model, int position, string name, ISymbol? type)
+            => type != null
+               && SymbolEqualityComparer.Default.Equals(
+                   model.GetSpeculativeSymbolInfo(position, SyntaxFactory.IdentifierName(name), SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol,
+                   type);
     }
 }
