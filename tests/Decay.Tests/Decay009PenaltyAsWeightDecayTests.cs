@@ -239,6 +239,38 @@ namespace Decay.Tests
                 """, ToLoss);
 
         [Fact]
+        public Task Penalty_is_written_fully_qualified_where_neither_torch_nor_nn_is_in_scope()
+            => Verify.VerifyCodeFixAsync("""
+                class Trainer
+                {
+                    void Train(TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> model, TorchSharp.torch.Tensor x)
+                    {
+                        var optimizer = TorchSharp.torch.optim.SGD(model.parameters(), 0.1, {|#0:weight_decay: 1e-4|});
+                        var loss = {|#1:model.call(x).sum()|};
+                        loss.backward();
+                        optimizer.step();
+                    }
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic().WithLocation(0).WithLocation(1).WithMessage(
+                        "'5E-05 * Σθ²' in the loss has the same gradient as weight_decay: 1e-4 on the optimizer"),
+                },
+                """
+                class Trainer
+                {
+                    void Train(TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> model, TorchSharp.torch.Tensor x)
+                    {
+                        var optimizer = TorchSharp.torch.optim.SGD(model.parameters(), 0.1);
+                        var loss = model.call(x).sum() + {|DECAY009:5E-05 * global::TorchSharp.torch.nn.utils.parameters_to_vector(model.parameters()).pow(2).sum()|};
+                        loss.backward();
+                        optimizer.step();
+                    }
+                }
+                """, ToLoss);
+
+        [Fact]
         public Task Named_weight_decay_becomes_half_times_the_name()
             => Verify.VerifyCodeFixAsync("""
                 using static TorchSharp.torch;

@@ -203,13 +203,17 @@ namespace Decay.Operations
             return true;
         }
 
-        /// <summary>The simple name of <paramref name="symbol"/>, written at <paramref name="position"/>,
-        /// binds to it. Speculative binding does one name lookup through the scopes there; <c>LookupSymbols</c>
-        /// first gathers every name in scope (each imported namespace's and <c>using static</c> type's
-        /// members), which was a twentieth of Decay's time in the benchmark.</summary>
-        internal static bool IsVisible(SemanticModel model, int position, ISymbol symbol)
-            => model.GetSpeculativeSymbolInfo(position, SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(symbol.Name)), SpeculativeBindingOption.BindAsExpression).Symbol
-                is ISymbol bound
+        private static bool IsVisible(SemanticModel model, int position, ISymbol symbol)
+            => NameBindsTo(model, position, symbol.Name, symbol, SpeculativeBindingOption.BindAsExpression);
+
+        /// <summary>The simple name <paramref name="name"/>, written at <paramref name="position"/>,
+        /// binds to <paramref name="symbol"/>. Speculative binding does one name lookup through the
+        /// scopes there; <c>LookupSymbols</c> first gathers every name in scope (each imported
+        /// namespace's and <c>using static</c> type's members), which was a twentieth of Decay's time
+        /// in the benchmark.</summary>
+        internal static bool NameBindsTo(SemanticModel model, int position, string name, ISymbol? symbol, SpeculativeBindingOption option)
+            => symbol != null
+               && model.GetSpeculativeSymbolInfo(position, SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(name)), option).Symbol is ISymbol bound
                && SymbolEqualityComparer.Default.Equals(bound.OriginalDefinition, symbol.OriginalDefinition);
 
         private static bool IsInMemberInitializer(IOperation operation)

@@ -202,26 +202,17 @@ namespace Decay.Rules
             }
 
             var position = destination.Syntax.SpanStart;
-            if (BindsTo(model, position, "torch", torch.Torch))
+            if (CoefficientAlgebra.NameBindsTo(model, position, "torch", torch.Torch, SpeculativeBindingOption.BindAsTypeOrNamespace))
             {
                 return "torch.nn.utils.parameters_to_vector";
             }
 
-            if (BindsTo(model, position, "nn", torch.Nn))
+            if (CoefficientAlgebra.NameBindsTo(model, position, "nn", torch.Nn, SpeculativeBindingOption.BindAsTypeOrNamespace))
             {
                 return "nn.utils.parameters_to_vector";
             }
 
             return "global::TorchSharp.torch.nn.utils.parameters_to_vector";
         }
-
-        /// <summary>The type name <paramref name="name"/>, written at <paramref name="position"/>, binds
-        /// to <paramref name="type"/> (one speculative lookup, not <c>LookupNamespacesAndTypes</c>'s
-        /// gathering of every name in scope).</summary>
-        private static bool BindsTo(SemanticModel model, int position, string name, ISymbol? type)
-            => type != null
-               && SymbolEqualityComparer.Default.Equals(
-                   model.GetSpeculativeSymbolInfo(position, SyntaxFactory.IdentifierName(name), SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol,
-                   type);
     }
 }
